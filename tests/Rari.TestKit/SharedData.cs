@@ -23,6 +23,9 @@ public static class SharedData
         return path;
     }
 
+    /// <summary>Absolute path of the <c>shared/</c> folder itself (fact sheets, signing vectors).</summary>
+    public static string SharedRoot => Path.GetDirectoryName(Directory)!;
+
     /// <summary>Absolute path of the repository root (the folder holding Rari.Actors.sln).</summary>
     public static string RepositoryRoot
     {
