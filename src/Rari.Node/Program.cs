@@ -1,45 +1,24 @@
+using System.CommandLine;
+using Rari.Node.Commands;
+
 namespace Rari.Node;
 
-/// <summary>
-/// The <c>rari</c> command. Each sub-command arrives with the issue that builds it; until then the
-/// command says so plainly rather than pretending.
-/// </summary>
+/// <summary>The <c>rari</c> command: one sub-command per way of running the trader.</summary>
 public static class Program
 {
-    private static readonly (string Name, string Summary)[] Commands =
-    [
-        ("run", "run the trader: rari run grid|volatility|hybrid [--test] (the actor runtime, issue #6)"),
-        ("backtest", "backtest strategies on recorded data (issue #5)"),
-        ("sim", "start the simulated Aster exchange (issue #3)"),
-        ("check", "check Aster credentials and account settings (issue #4)"),
-        ("node", "join a trader cluster (issue #9)"),
-        ("ops", "operate a running cluster (issue #9)"),
-    ];
+    /// <summary>Entry point; returns the process exit code (0 success, 1 failure, 2 usage or unavailable).</summary>
+    public static int Main(string[] args) => BuildRootCommand().Parse(args).Invoke();
 
-    /// <summary>Entry point: prints the command list; exits 2 for a command that is not built yet.</summary>
-    public static int Main(string[] args)
+    /// <summary>The command tree, separate from <see cref="Main"/> so tests can parse and invoke it.</summary>
+    public static RootCommand BuildRootCommand()
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
-        {
-            PrintUsage(Console.Out);
-            return 0;
-        }
-
-        var known = Array.Find(Commands, c => c.Name == args[0]);
-        Console.Error.WriteLine(known.Name is null
-            ? $"rari: unknown command '{args[0]}'. Run 'rari --help' for the list."
-            : $"rari: '{args[0]}' is not available in this build yet: {known.Summary}.");
-        return 2;
-    }
-
-    private static void PrintUsage(TextWriter output)
-    {
-        output.WriteLine("rari — an autonomous trader for Aster perpetual futures");
-        output.WriteLine();
-        output.WriteLine("commands:");
-        foreach (var (name, summary) in Commands)
-        {
-            output.WriteLine($"  {name,-10} {summary}");
-        }
+        var root = new RootCommand("rari — an autonomous trader for Aster perpetual futures");
+        root.Subcommands.Add(PendingCommand.Create("run", "Run the trader: rari run grid|volatility|hybrid [--test]", issue: 6));
+        root.Subcommands.Add(PendingCommand.Create("backtest", "Backtest strategies on recorded data", issue: 5));
+        root.Subcommands.Add(PendingCommand.Create("sim", "Start the simulated Aster exchange", issue: 3));
+        root.Subcommands.Add(PendingCommand.Create("check", "Check Aster credentials and account settings", issue: 4));
+        root.Subcommands.Add(PendingCommand.Create("node", "Join a trader cluster", issue: 9));
+        root.Subcommands.Add(PendingCommand.Create("ops", "Operate a running cluster", issue: 9));
+        return root;
     }
 }
