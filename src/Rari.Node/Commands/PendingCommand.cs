@@ -21,7 +21,7 @@ public static class PendingCommand
         command.SetAction(parseResult =>
         {
             parseResult.InvocationConfiguration.Error.WriteLine(
-                $"rari: '{name}' is not available in this build yet: {description.ToLowerInvariant()} arrives with issue #{issue}.");
+                $"rari: '{name}' is not available in this build yet; it arrives with issue #{issue}. Run 'rari --help' for what is.");
             return NotAvailableExitCode;
         });
         return command;
