@@ -54,7 +54,7 @@ public static class ReportHtmlWriter
     private static void AppendMetrics(StringBuilder html, PerformanceReport m)
     {
         html.Append("<h2>Performance</h2><table class=\"metrics\">");
-        Row(html, "Period", $"{AxisTicks.TimeLabel(m.StartTimeMs)} → {AxisTicks.TimeLabel(m.EndTimeMs)} UTC");
+        Row(html, "Period", $"{AxisTicks.DateTimeLabel(m.StartTimeMs)} → {AxisTicks.DateTimeLabel(m.EndTimeMs)} UTC");
         Row(html, "Starting → ending equity", $"{Money(m.StartingEquity)} → {Money(m.EndingEquity)} USDT");
         Row(html, "Net PnL", $"{Money(m.NetPnl)} USDT ({Percent(m.TotalReturn)})");
         Row(html, "Round trips", m.TradeCount.ToString(CultureInfo.InvariantCulture));
@@ -109,7 +109,7 @@ public static class ReportHtmlWriter
         html.Append("<table><tr><th>Time (UTC)</th><th>Event</th><th>Symbol</th><th>Reason</th></tr>");
         foreach (var e in events)
         {
-            html.Append("<tr><td>").Append(AxisTicks.TimeLabel(e.TimestampMs)).Append("</td><td>").Append(Encode(e.Kind))
+            html.Append("<tr><td>").Append(AxisTicks.DateTimeLabel(e.TimestampMs)).Append("</td><td>").Append(Encode(e.Kind))
                 .Append("</td><td>").Append(Encode(e.Symbol?.ToString() ?? "all")).Append("</td><td style=\"text-align:left\">")
                 .Append(Encode(e.Reason)).Append("</td></tr>");
         }
@@ -130,7 +130,7 @@ public static class ReportHtmlWriter
         foreach (var t in trades.Take(MaxTradeRows))
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{Encode(t.Symbol.ToString())}</td><td>{(t.Direction == OrderSide.Buy ? "long" : "short")}</td><td>{t.Quantity}</td><td>{t.EntryPrice}</td><td>{t.ExitPrice}</td><td>{AxisTicks.TimeLabel(t.EntryTimeMs)}</td><td>{AxisTicks.TimeLabel(t.ExitTimeMs)}</td><td class=\"{(t.NetPnl < 0 ? "neg" : "pos")}\">{Money(t.NetPnl)}</td><td>{Money(t.Fees)}</td></tr>");
+                $"<tr><td>{Encode(t.Symbol.ToString())}</td><td>{(t.Direction == OrderSide.Buy ? "long" : "short")}</td><td>{t.Quantity}</td><td>{t.EntryPrice}</td><td>{t.ExitPrice}</td><td>{AxisTicks.DateTimeLabel(t.EntryTimeMs)}</td><td>{AxisTicks.DateTimeLabel(t.ExitTimeMs)}</td><td class=\"{(t.NetPnl < 0 ? "neg" : "pos")}\">{Money(t.NetPnl)}</td><td>{Money(t.Fees)}</td></tr>");
         }
 
         html.Append("</table>");

@@ -59,6 +59,10 @@ public static class AxisTicks
         return ticks;
     }
 
+    /// <summary>A full UTC date and time, for periods and tables.</summary>
+    public static string DateTimeLabel(long timestampMs) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(timestampMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A label for a time tick: the date alone at midnight, otherwise date and time (UTC).</summary>
     public static string TimeLabel(long timestampMs)
     {

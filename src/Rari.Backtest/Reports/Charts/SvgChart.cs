@@ -131,7 +131,7 @@ public sealed class SvgChart
 
     private void AppendAxes(StringBuilder sb)
     {
-        foreach (var value in AxisTicks.Values(_minY, _maxY))
+        foreach (var value in AxisTicks.Values(_minY, _maxY, target: Math.Max(3, _height / 60)))
         {
             var y = Y(value);
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{_width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" class=\"grid\"/>");
