@@ -43,8 +43,13 @@ public sealed class NewOrderRequestSpecs
         // arrange
         var order = new NewOrderRequest
         {
-            Symbol = Btc, Side = OrderSide.Sell, Type = AsterOrderType.TrailingStopMarket, ClientOrderId = new ClientOrderId("ts-1"),
-            Quantity = 1m, ActivationPrice = 70000m, CallbackRate = 0.5m,
+            Symbol = Btc,
+            Side = OrderSide.Sell,
+            Type = AsterOrderType.TrailingStopMarket,
+            ClientOrderId = new ClientOrderId("ts-1"),
+            Quantity = 1m,
+            ActivationPrice = 70000m,
+            CallbackRate = 0.5m,
         };
 
         // act
@@ -86,9 +91,15 @@ public sealed class NewOrderRequestSpecs
         // arrange
         var order = new NewOrderRequest
         {
-            Symbol = Btc, Side = OrderSide.Sell, Type = type, ClientOrderId = new ClientOrderId("c-1"),
-            Price = type == AsterOrderType.Limit ? 1m : null, TimeInForce = type == AsterOrderType.Limit ? AsterTimeInForce.Gtc : null,
-            StopPrice = type == AsterOrderType.StopMarket ? 1m : null, ClosePosition = closePosition, ReduceOnly = reduceOnly,
+            Symbol = Btc,
+            Side = OrderSide.Sell,
+            Type = type,
+            ClientOrderId = new ClientOrderId("c-1"),
+            Price = type == AsterOrderType.Limit ? 1m : null,
+            TimeInForce = type == AsterOrderType.Limit ? AsterTimeInForce.Gtc : null,
+            StopPrice = type == AsterOrderType.StopMarket ? 1m : null,
+            ClosePosition = closePosition,
+            ReduceOnly = reduceOnly,
         };
 
         // act
@@ -104,8 +115,13 @@ public sealed class NewOrderRequestSpecs
         // arrange
         var order = new NewOrderRequest
         {
-            Symbol = Btc, Side = OrderSide.Sell, Type = AsterOrderType.Market, ClientOrderId = new ClientOrderId("h-1"),
-            Quantity = 0m, ReduceOnly = true, PositionSide = PositionSide.Long,
+            Symbol = Btc,
+            Side = OrderSide.Sell,
+            Type = AsterOrderType.Market,
+            ClientOrderId = new ClientOrderId("h-1"),
+            Quantity = 0m,
+            ReduceOnly = true,
+            PositionSide = PositionSide.Long,
         };
 
         // act

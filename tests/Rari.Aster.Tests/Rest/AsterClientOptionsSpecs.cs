@@ -81,7 +81,9 @@ public sealed class AsterClientOptionsSpecs
         // arrange
         var environment = new Dictionary<string, string?>
         {
-            ["ASTER_PRIVATE_KEY"] = PrivateKey, ["ASTER_API_KEY"] = ApiKey, ["ASTER_API_SECRET"] = ApiSecret,
+            ["ASTER_PRIVATE_KEY"] = PrivateKey,
+            ["ASTER_API_KEY"] = ApiKey,
+            ["ASTER_API_SECRET"] = ApiSecret,
         };
 
         // act
