@@ -11,8 +11,10 @@ public sealed partial class AsterRestClient
     /// Finds out whether an order whose placement outcome is unknown exists, by querying its client order id:
     /// <list type="number">
     /// <item>found: it was placed;</item>
-    /// <item>−2013 after the request's acceptance window (recvWindow or nonce tolerance, plus the clock's
-    /// uncertainty) has passed on the server clock: the venue can no longer accept it, so it was never placed;</item>
+    /// <item>−2013 to a query <em>sent</em> after the request's acceptance window has passed: the venue can no longer
+    /// accept the order, so it was never placed. The window is the recvWindow or nonce tolerance, widened by the
+    /// configured clock uncertainty and half the round trip of the clock measurement (the bound on the offset's
+    /// error, since the timestamp or nonce was read from the same estimated clock);</item>
     /// <item>−2013 before that, or any transient failure: wait and ask again, until
     /// <see cref="AsterClientOptions.UnknownStatusTimeout"/>.</item>
     /// </list>
@@ -23,11 +25,14 @@ public sealed partial class AsterRestClient
         var clock = _transport.Clock;
         var id = order.ClientOrderId;
         var sentAtMs = cause.RequestTimeMs ?? clock.NowMs;
-        var notPlacedAfterMs = sentAtMs + (long)(options.RequestAcceptanceWindow + options.ClockUncertainty).TotalMilliseconds;
+        var offsetErrorMs = (clock.Skew?.RoundTripMs ?? 0) / 2;
+        var notPlacedAfterMs = sentAtMs + (long)(options.RequestAcceptanceWindow + options.ClockUncertainty).TotalMilliseconds + offsetErrorMs;
         var started = _time.GetTimestamp();
         ResolutionLog.Resolving(_logger, id.Value, order.Symbol.Value, cause.Category, cause.HttpStatus, cause.Code);
         for (var query = 1; ; query++)
         {
+            // The venue answers a query after receiving it, so its "not found" speaks for no earlier than this.
+            var askedAtMs = clock.NowMs;
             try
             {
                 var found = await QueryOrderAsync(order.Symbol, OrderReference.ByClientId(id), cancellationToken).ConfigureAwait(false);
@@ -36,7 +41,7 @@ public sealed partial class AsterRestClient
             }
             catch (AsterApiException missing) when (missing.Category == AsterErrorCategory.UnknownOrder)
             {
-                if (clock.NowMs > notPlacedAfterMs)
+                if (askedAtMs > notPlacedAfterMs)
                 {
                     ResolutionLog.NotPlaced(_logger, id.Value, query);
                     return new OrderPlacement(id, OrderPlacementOutcome.NotPlaced, null, UnknownCause: cause);

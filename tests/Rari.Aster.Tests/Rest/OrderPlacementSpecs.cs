@@ -36,13 +36,20 @@ public sealed class OrderPlacementSpecs
     }
 
     [Fact]
-    public async Task Should_report_not_placed_once_the_request_window_has_passed_without_the_order()
+    public async Task Should_report_not_placed_only_once_the_request_window_has_passed_without_the_order()
     {
         // arrange
-        var started = DateTimeOffset.UtcNow;
-        await using var server = await LoopbackServer.StartAsync(ServerScripts.WithSystemTime(request => request.Method == "POST"
-            ? ScriptedResponse.Error(503, -1001, "Service unavailable")
-            : ScriptedResponse.Json(NotFound, 400)));
+        var lookups = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        await using var server = await LoopbackServer.StartAsync(ServerScripts.WithSystemTime(request =>
+        {
+            if (request.Method == "POST")
+            {
+                return ScriptedResponse.Error(503, -1001, "Service unavailable");
+            }
+
+            lookups.Enqueue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            return ScriptedResponse.Json(NotFound, 400);
+        }));
         var options = TestAccounts.For(server, v1: TestAccounts.V1) with { RecvWindowMs = 300, ClockUncertainty = TimeSpan.FromMilliseconds(100) };
         using var client = AsterRestClient.Create(options);
 
@@ -54,10 +61,54 @@ public sealed class OrderPlacementSpecs
         Assert.Null(placement.Order);
         Assert.False(placement.Exists);
         Assert.Single(server.BusinessRequests, r => r.Method == "POST"); // <-- never re-sent
-        Assert.True(server.BusinessRequests.Count(r => r.Method == "GET") >= 2, "a not-found before the window passed is asked again");
         var signedAt = long.Parse(server.BusinessRequests.First(r => r.Method == "POST").Parameter("timestamp")!);
-        Assert.True(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() > signedAt + 400, "not placed is only concluded after the window");
-        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(5));
+        Assert.True(lookups.Last() > signedAt + 400, "not placed is concluded only from a lookup after the window (300 ms + 100 ms)");
+    }
+
+    [Fact]
+    public async Task Should_ask_again_when_the_order_is_not_found_before_the_window_has_passed()
+    {
+        // arrange
+        var lookups = 0;
+        await using var server = await LoopbackServer.StartAsync(ServerScripts.WithSystemTime(request => request.Method switch
+        {
+            "POST" => ScriptedResponse.Error(503, -1001, "Service unavailable"),
+            _ when Interlocked.Increment(ref lookups) == 1 => ScriptedResponse.Json(NotFound, 400), // still on its way to the matcher
+            _ => ScriptedResponse.Json(ServerScripts.OrderJson),
+        }));
+        var options = TestAccounts.For(server, v1: TestAccounts.V1) with { RecvWindowMs = 10_000 };
+        using var client = AsterRestClient.Create(options);
+
+        // act
+        var placement = await client.PlaceOrderAsync(AsterHttpTransportSpecs.LimitOrder("grid-L1-0001"));
+
+        // assert
+        Assert.Equal(OrderPlacementOutcome.PlacedAfterUnknownStatus, placement.Outcome);
+        Assert.Equal(2, lookups);
+        Assert.Single(server.BusinessRequests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task Should_not_trust_a_not_found_to_a_query_sent_inside_the_window_even_when_it_arrives_after()
+    {
+        // arrange
+        var lookups = 0;
+        await using var server = await LoopbackServer.StartAsync(ServerScripts.WithSystemTime(request => request.Method switch
+        {
+            "POST" => ScriptedResponse.Error(503, -1001, "Service unavailable"),
+            _ when Interlocked.Increment(ref lookups) == 1 => new ScriptedResponse(400, NotFound, Delay: TimeSpan.FromMilliseconds(1_500)),
+            _ => ScriptedResponse.Json(ServerScripts.OrderJson), // the order reached the matcher late
+        }));
+        var options = TestAccounts.For(server, v1: TestAccounts.V1) with { RecvWindowMs = 1_000, ClockUncertainty = TimeSpan.Zero };
+        using var client = AsterRestClient.Create(options);
+
+        // act
+        var placement = await client.PlaceOrderAsync(AsterHttpTransportSpecs.LimitOrder("grid-L1-0005"));
+
+        // assert
+        Assert.Equal(OrderPlacementOutcome.PlacedAfterUnknownStatus, placement.Outcome); // <-- not "not placed"
+        Assert.Equal(2, lookups);
+        Assert.Single(server.BusinessRequests, r => r.Method == "POST");
     }
 
     [Theory]
@@ -115,8 +166,8 @@ public sealed class OrderPlacementSpecs
         // assert
         Assert.Equal(AsterErrorCategory.UnknownExecutionStatus, error.Category);
         Assert.Contains("the outcome of order grid-L1-0003 is still unknown", error.Message);
-        Assert.Single(server.BusinessRequests, r => r.Method == "POST");
-        Assert.True(server.BusinessRequests.Count(r => r.Method == "GET") >= 2);
+        Assert.Single(server.BusinessRequests, r => r.Method == "POST"); // <-- never re-sent, even when giving up
+        Assert.Contains(server.BusinessRequests, r => r.Method == "GET");
     }
 
     [Fact]
