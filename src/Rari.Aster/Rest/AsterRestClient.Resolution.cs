@@ -53,6 +53,15 @@ public sealed partial class AsterRestClient
             {
                 // The query itself failed; the question is still open.
             }
+            catch (AsterApiException blocked) when (blocked.Category != AsterErrorCategory.UnknownOrder)
+            {
+                // A ban, an authentication failure...: the order cannot be checked now, and that must not read as a refusal.
+                ResolutionLog.Unresolved(_logger, id.Value, query);
+                throw new AsterApiException(
+                    AsterErrorCategory.UnknownExecutionStatus, cause.Method, cause.Path, cause.HttpStatus, cause.Code,
+                    $"the outcome of order {id} is unknown and it cannot be checked ({blocked.Category}: {blocked.VenueMessage}); reconcile before placing it again",
+                    cause.RequestTimeMs, blocked);
+            }
 
             if (_time.GetElapsedTime(started) >= options.UnknownStatusTimeout)
             {

@@ -171,6 +171,25 @@ public sealed class OrderPlacementSpecs
     }
 
     [Fact]
+    public async Task Should_keep_the_outcome_unknown_when_the_check_is_refused()
+    {
+        // arrange
+        await using var server = await LoopbackServer.StartAsync(ServerScripts.WithSystemTime(request => request.Method == "POST"
+            ? ScriptedResponse.Error(503, -1001, "Service unavailable")
+            : ScriptedResponse.Error(418, -1003, "Way too many requests; IP banned until 4102444800000.")));
+        using var client = AsterRestClient.Create(TestAccounts.For(server, v3: TestAccounts.SelfSigned));
+
+        // act
+        var error = await Assert.ThrowsAsync<AsterApiException>(() => client.PlaceOrderAsync(AsterHttpTransportSpecs.LimitOrder("grid-L1-0006")));
+
+        // assert
+        Assert.Equal(AsterErrorCategory.UnknownExecutionStatus, error.Category); // <-- not a refusal of the order
+        Assert.Contains("cannot be checked (IpBanned", error.Message);
+        Assert.True(Assert.IsType<AsterRateLimitException>(error.InnerException).IsBan);
+        Assert.Single(server.BusinessRequests, r => r.Method == "POST");
+    }
+
+    [Fact]
     public async Task Should_throw_a_definite_rejection_without_querying()
     {
         // arrange
