@@ -31,6 +31,9 @@ public sealed partial class AsterRestClient
     /// reconcile before placing it again).
     /// </exception>
     /// <exception cref="ArgumentException">The order's shape is invalid; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// The caller cancelled. If the request had already left, its outcome is unknown: reconcile by client order id.
+    /// </exception>
     public async Task<OrderPlacement> PlaceOrderAsync(NewOrderRequest order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
