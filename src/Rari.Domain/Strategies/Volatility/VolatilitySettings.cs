@@ -9,8 +9,8 @@ namespace Rari.Domain.Strategies.Volatility;
 /// multiplier of 1.5 for the expansion test.
 /// </summary>
 /// <remarks>
-/// <para>Bar counts are counts of the bars the strategy is fed (1-minute klines unless the host says otherwise);
-/// <see cref="BarLength"/> says how long one is. Thresholds on statistics are <see cref="double"/> (indicators are
+/// <para>Bar counts are counts of the bars the strategy is fed (1-minute klines unless the host says otherwise); durations
+/// (entry timeout, holding time) are market time. Thresholds on statistics are <see cref="double"/> (indicators are
 /// statistics); money, prices and percentages of prices are <see cref="decimal"/>.</para>
 /// <para>Values the original tool did not have are conventional: a 20-bar breakout range, a 20-bar z-score with a
 /// threshold of 2, and 1 % of equity at risk per trade.</para>
@@ -20,9 +20,6 @@ public sealed record VolatilitySettings
 {
     /// <summary>The defaults.</summary>
     public static VolatilitySettings Default { get; } = new();
-
-    /// <summary>Length of one input bar; used to annualise nothing but to read bar counts as time. Default 1 minute.</summary>
-    public TimeSpan BarLength { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Whether range breakouts with volatility expansion open positions.</summary>
     public bool MomentumEnabled { get; init; } = true;
@@ -109,7 +106,6 @@ public sealed record VolatilitySettings
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        Check(errors, BarLength > TimeSpan.Zero, $"bar-length = {BarLength}: must be positive.");
         Check(errors, MomentumEnabled || MeanReversionEnabled, $"momentum-enabled and mean-reversion-enabled are both off: the strategy would never trade.");
         Check(errors, BreakoutLookback >= 1, $"breakout-lookback = {BreakoutLookback}: must be at least 1 bar.");
         Check(errors, Enum.IsDefined(ExpansionMeasure), $"expansion-measure = {ExpansionMeasure}: unknown measure.");

@@ -41,8 +41,9 @@ public sealed class VolatilitySignalDetector
         _range = new RollingMinMax(settings.BreakoutLookback);
         if (settings.ExpansionMeasure == VolatilityMeasure.RealizedVolatility)
         {
-            _shortVolatility = new RealizedVolatility(settings.ExpansionShortWindow, settings.BarLength);
-            _longVolatility = new RealizedVolatility(settings.ExpansionLongWindow, settings.BarLength);
+            // Only the per-bar values are compared, so the bar length the indicator annualises with does not matter.
+            _shortVolatility = new RealizedVolatility(settings.ExpansionShortWindow, TimeSpan.FromMinutes(1));
+            _longVolatility = new RealizedVolatility(settings.ExpansionLongWindow, TimeSpan.FromMinutes(1));
         }
         else
         {

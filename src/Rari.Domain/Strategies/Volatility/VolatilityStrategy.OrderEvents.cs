@@ -46,11 +46,16 @@ public sealed partial class VolatilityStrategy
         var state = decision.State;
         if (order.Role == OrderRole.Entry)
         {
-            // The fill that completes a working entry opens the position; a fill reported after the entry ended
-            // (the venue's reports race each other) only adds to it.
             if (order.IsLive && state.Entry is { IsLive: false })
             {
+                // The fill that completes a working entry opens the position.
                 OpenPosition(ref decision, context, fill.Price);
+            }
+            else if (!order.IsLive && state.ExitsPlaced && state.CloseReason is null && context.TradingState != TradingState.Halted)
+            {
+                // A fill reported after the entry ended (a REST answer raced the user stream): the resting exits now cover
+                // less than the position, so the whole position is closed rather than left partly unprotected.
+                RequestClose(ref decision, context, ExitReason.ExitOrderLost, fill.Price);
             }
         }
         else if (state.PositionQuantity <= 0m && state.Entry is not { IsLive: true } && !state.Closed)

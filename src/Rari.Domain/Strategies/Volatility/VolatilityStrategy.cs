@@ -28,7 +28,8 @@ namespace Rari.Domain.Strategies.Volatility;
 /// a cancel refused by the venue changes nothing (the order's real end arrives as its own event).</para>
 /// <para><b>Partial entry fills.</b> Exits are sized to the filled quantity once the entry is done. With the default
 /// MARKET entry that is immediate; a resting limit entry that is partly filled is protected at the latest after its
-/// timeout.</para>
+/// timeout. An entry fill reported after the entry ended (reports race each other) would outgrow the exits, so the
+/// position is then closed at market.</para>
 /// <para>Market state (indicators, the last book ticker) lives in <see cref="VolatilitySignalDetector"/>; decision state in
 /// <see cref="VolatilityState"/>. OnKline on a bar that decides nothing allocates nothing.</para>
 /// </remarks>

@@ -69,12 +69,14 @@ internal sealed class FillSimulator
 
     public void Step(in Kline bar)
     {
-        _clock = bar.OpenTimeMs;
+        _clock = Math.Max(_clock, bar.OpenTimeMs);
         var state = TradingStateOf?.Invoke(bar) ?? TradingState.Active;
         MatchAgainst(bar, state);
         LastClose = bar.Close;
         var decision = Driver.Kline(bar, Context(bar.OpenTimeMs + MinuteMs, state, bar.Close));
-        Handle(decision, bar.OpenTimeMs + MinuteMs, state, bar.Close);
+        _clock = Math.Max(_clock, bar.OpenTimeMs + MinuteMs);
+        Handle(decision, _clock, state, bar.Close);
+        Drain(state, bar.Close);
         AfterBar?.Invoke(bar);
     }
 
@@ -204,10 +206,16 @@ internal sealed class FillSimulator
     private void Deliver(IOrderEvent orderEvent, in Kline bar, TradingState state)
     {
         _pending.Enqueue(orderEvent);
+        Drain(state, bar.Open);
+    }
+
+    // Delivers queued reports (fills, expiries, cancel confirmations) until the strategy asks for nothing more.
+    private void Drain(TradingState state, decimal mark)
+    {
         while (_pending.TryDequeue(out var next))
         {
             var timestamp = Tick();
-            Handle(Driver.Order(next, Context(timestamp, state, bar.Open)), timestamp, state, bar.Open);
+            Handle(Driver.Order(next, Context(timestamp, state, mark)), timestamp, state, mark);
         }
     }
 

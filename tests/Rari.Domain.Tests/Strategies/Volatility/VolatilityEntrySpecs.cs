@@ -1,6 +1,5 @@
 using Rari.Domain.Market;
 using Rari.Domain.Orders;
-using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Volatility;
 using static Rari.Domain.Tests.Strategies.Volatility.VolatilityTestKit;
 

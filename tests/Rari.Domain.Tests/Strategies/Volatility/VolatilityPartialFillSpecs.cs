@@ -64,6 +64,23 @@ public sealed class VolatilityPartialFillSpecs
     }
 
     [Fact]
+    public void Should_close_everything_when_an_entry_fill_is_reported_after_the_entry_ended()
+    {
+        // arrange
+        var scenario = VolatilityScenario.Signalled(TouchEntry);
+        scenario.Driver.Order(Filled(scenario.Entry, 0.2m, 1970m, tradeId: 1), Context(FillTimeMs, position: 0.2m));
+        scenario.Driver.Order(Canceled(scenario.Entry), Context(FillTimeMs + 1, position: 0.2m));
+
+        // act: the stream's fill arrives after the REST cancel answer
+        var late = scenario.Driver.Order(Filled(scenario.Entry, 0.1m, 1970m, tradeId: 2), Context(FillTimeMs + 2, position: 0.3m));
+
+        // assert
+        var close = late.Single<PositionCloseRequested>();
+        Assert.Equal((ExitReason.ExitOrderLost, 0.3m), (close.Reason, close.Order.Quantity!.Value)); // <--
+        Assert.Equal(0.3m, scenario.Strategy.State.PositionQuantity);
+    }
+
+    [Fact]
     public void Should_protect_what_an_immediate_or_cancel_entry_filled_before_it_expired()
     {
         // arrange
