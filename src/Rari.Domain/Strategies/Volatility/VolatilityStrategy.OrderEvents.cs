@@ -1,0 +1,93 @@
+using Rari.Domain.Orders;
+
+namespace Rari.Domain.Strategies.Volatility;
+
+// Order events: fills move the position, ends free the orders; both may complete the entry or close the position.
+public sealed partial class VolatilityStrategy
+{
+    /// <inheritdoc />
+    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(orderEvent);
+        ArgumentNullException.ThrowIfNull(context);
+        if (orderEvent.Symbol != Symbol || _state.Find(orderEvent.ClientOrderId) is not { } order)
+        {
+            // Not ours (another strategy, a manual order, a liquidation), or from a round trip long finished.
+            return StrategyDecision.None;
+        }
+
+        var decision = new VolatilityDecisionBuilder(_state);
+        switch (orderEvent)
+        {
+            case OrderFilled filled:
+                OnFill(ref decision, order, filled.Fill, context);
+                break;
+            case OrderCanceled or OrderExpired or OrderRejected or OrderDenied:
+                OnEnded(ref decision, order, orderEvent.Kind, context);
+                break;
+
+            // Accepted, submitted and pending-cancel change nothing here; a refused cancel means the order already
+            // filled or ended at the venue, and that arrives as its own event.
+            default:
+                break;
+        }
+
+        return decision.Build();
+    }
+
+    private void OnFill(ref VolatilityDecisionBuilder decision, TrackedOrder order, Fill fill, StrategyContext context)
+    {
+        if (order.HasTrade(fill.TradeId) || fill.Quantity <= 0m)
+        {
+            return;
+        }
+
+        decision.Emit(new FillRecorded(Id, Symbol, context.TimestampMs, order.Id, fill.TradeId, fill.Price, fill.Quantity, fill.Fee));
+        var state = decision.State;
+        if (order.Role == OrderRole.Entry)
+        {
+            if (order.IsLive && state.Entry is { IsLive: false })
+            {
+                // The fill that completes a working entry opens the position.
+                OpenPosition(ref decision, context, fill.Price);
+            }
+            else if (!order.IsLive && state.ExitsPlaced && state.CloseReason is null && context.TradingState != TradingState.Halted)
+            {
+                // A fill reported after the entry ended (a REST answer raced the user stream): the resting exits now cover
+                // less than the position, so the whole position is closed rather than left partly unprotected.
+                RequestClose(ref decision, context, ExitReason.ExitOrderLost, fill.Price);
+            }
+        }
+        else if (state.PositionQuantity <= 0m && state.Entry is not { IsLive: true } && !state.Closed)
+        {
+            ClosePosition(ref decision, context, order.Role);
+        }
+    }
+
+    private void OnEnded(ref VolatilityDecisionBuilder decision, TrackedOrder order, OrderEventKind kind, StrategyContext context)
+    {
+        if (!order.IsLive)
+        {
+            return;
+        }
+
+        decision.Emit(new OrderEnded(Id, Symbol, context.TimestampMs, order.Id, kind));
+        var state = decision.State;
+        switch (order.Role)
+        {
+            case OrderRole.Entry when state.EntryQuantity > 0m:
+                // Ended with a partial fill: the position is what filled.
+                OpenPosition(ref decision, context, _signals.LastClose);
+                break;
+            case OrderRole.StopLoss or OrderRole.TakeProfit
+                when order.Status == TrackedOrderStatus.Working
+                    && state.PositionQuantity > 0m
+                    && state.CloseReason is null
+                    && context.TradingState != TradingState.Halted
+                    && (order.Role == OrderRole.TakeProfit || !state.HasWorking(OrderRole.StopLoss)):
+                // The venue ended an exit we still relied on: close rather than stay unprotected.
+                RequestClose(ref decision, context, ExitReason.ExitOrderLost, _signals.LastClose);
+                break;
+        }
+    }
+}
