@@ -11,12 +11,14 @@ public sealed partial class GridStrategy
     /// <summary>
     /// Gives every rung that needs an order one: first the exits of rungs holding inventory (they protect what is
     /// already bought), then, while the grid runs and the symbol is active, the entries of idle rungs whose entry lies
-    /// on the passive side of <paramref name="reference"/>.
+    /// on the passive side of <paramref name="reference"/> — nearest the price first, so that when the order cap binds
+    /// it is the far levels that wait.
     /// </summary>
     private void RearmCells(decimal reference)
     {
         var now = _decision.Now;
-        for (var i = 0; i < _decision.State.Cells.Count; i++)
+        var count = _decision.State.Cells.Count;
+        for (var i = 0; i < count; i++)
         {
             var cell = _decision.State.Cells[i];
             if (cell.Order is null && cell.HoldingQuantity != 0m && now >= cell.RetryAtMs)
@@ -30,9 +32,19 @@ public sealed partial class GridStrategy
             return;
         }
 
-        for (var i = 0; i < _decision.State.Cells.Count; i++)
+        // Rungs are sorted by price: walk outward from the reference, taking the nearer entry each time.
+        var up = 0;
+        while (up < count && _decision.State.Cells[up].LowerPrice < reference)
         {
-            var cell = _decision.State.Cells[i];
+            up++;
+        }
+
+        var down = up - 1;
+        while (down >= 0 || up < count)
+        {
+            var takeUp = down < 0
+                || (up < count && _decision.State.Cells[up].EntryPrice - reference < reference - _decision.State.Cells[down].EntryPrice);
+            var cell = _decision.State.Cells[takeUp ? up++ : down--];
             if (!cell.Retired && cell.IsIdle && now >= cell.RetryAtMs && IsPassive(cell.EntrySide, cell.EntryPrice, reference))
             {
                 PlaceCellOrder(cell, GridOrderRole.Entry, reference);

@@ -154,6 +154,35 @@ public sealed class GridRebalanceSpecs
         Assert.Equal(3m, harness.State.RealizedPnl);
     }
 
+    [Fact]
+    public void Should_serve_kept_exits_first_and_the_entries_nearest_the_price_next_when_the_order_cap_binds()
+    {
+        // arrange: at most 9 orders; every buy fills on the way down to 26,000
+        var harness = new GridHarness(Recentring with { MaxOpenOrders = 9 });
+        harness.Bar(30_000m);
+        foreach (var price in new[] { 29_400m, 28_800m, 28_200m, 27_600m, 27_000m })
+        {
+            var buy = harness.OpenAt(OrderSide.Buy, price).ClientOrderId;
+            harness.Fill(buy);
+            harness.Open.Remove(buy);
+        }
+
+        var exits = harness.Open.Values.Where(o => o.ReduceOnly).Select(o => o.ClientOrderId).ToHashSet();
+
+        // act: recentre around 26,000 (levels 22,800 to 28,200); the venue confirms the cancelled short entries; next bar
+        harness.Bars(3, 26_000m);
+        var capped = harness.Open.Count;
+        harness.ConfirmCancels();
+        var afterCancels = GridHarness.Placed(harness.Bar(26_000m));
+
+        // assert: five take-profits stay; four of the seven new entries fit, nearest 26,000 first
+        Assert.Equal(9, capped); // the five exits and four short entries still being cancelled
+        Assert.Equal(5, exits.Count);
+        Assert.Subset(harness.Open.Keys.ToHashSet(), exits);
+        Assert.Equal([(OrderSide.Buy, 25_800m), (OrderSide.Buy, 25_200m), (OrderSide.Sell, 27_000m), (OrderSide.Buy, 24_600m)], afterCancels.Select(o => (o.Side, o.Price!.Value)));
+        Assert.Equal(9, harness.Open.Count);
+    }
+
     [Theory]
     [InlineData(60, 0.002)]
     [InlineData(600, 0.02)]
