@@ -149,7 +149,7 @@ public static class InstrumentsFile
                 throw Fail("symbol", "must be letters and digits, such as BTCUSDT.");
             }
 
-            _name = string.Create(CultureInfo.InvariantCulture, $"entry #{index} ({symbol})");
+            _name = $"symbol {symbol}";
             try
             {
                 var instrument = new Instrument(
@@ -188,7 +188,9 @@ public static class InstrumentsFile
             }
             catch (ArgumentException e)
             {
-                throw new InvalidDataException($"Instruments file '{source}': {_name}: {e.Message}", e);
+                // The Domain's messages name the filter and field; drop the runtime's "(Parameter …)" tail.
+                var reason = e.Message.Split('\n')[0].Split(" (Parameter", StringSplitOptions.None)[0];
+                throw new InvalidDataException($"Instruments file '{source}': {_name}: {reason}", e);
             }
         }
 
