@@ -22,12 +22,13 @@ internal sealed class StreamConnection
     private readonly WebSocket _socket;
     private readonly FaultInjector _faults;
     private readonly int _maxMessagesPerSecond;
-    private readonly Channel<string> _outbox = Channel.CreateBounded<string>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
+    private readonly Channel<Outgoing> _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
     private readonly List<StreamName> _subscriptions = [];
     private readonly Queue<long> _recentMessages = new();
     private readonly Lock _gate = new();
     private volatile bool _combined;
     private volatile bool _stalled;
+    private volatile bool _closing;
 
     public StreamConnection(WebSocket socket, bool combined, FaultInjector faults, int maxMessagesPerSecond)
     {
@@ -105,15 +106,37 @@ internal sealed class StreamConnection
     /// <summary>Queues a message as is (protocol replies).</summary>
     public void Enqueue(string text)
     {
-        if (!_outbox.Writer.TryWrite(text))
+        // Messages for a closing connection are dropped; a full outbox means a consumer too slow to keep.
+        if (!_closing && !_outbox.Writer.TryWrite(new Outgoing(text, null)))
         {
             Abort();
         }
     }
 
+    /// <summary>
+    /// Queues a close frame after everything already queued and stops accepting messages. The sender sends it, so a
+    /// close never races a send (a WebSocket allows one send at a time).
+    /// </summary>
+    public void RequestClose(WebSocketCloseStatus status, string? reason)
+    {
+        if (_closing)
+        {
+            return;
+        }
+
+        _closing = true;
+        if (!_outbox.Writer.TryWrite(new Outgoing(reason, status)))
+        {
+            Abort();
+        }
+
+        _outbox.Writer.TryComplete();
+    }
+
     /// <summary>Cuts the connection at once, without a close handshake (a dropped connection).</summary>
     public void Abort()
     {
+        _closing = true;
         _outbox.Writer.TryComplete();
         _socket.Abort();
     }
@@ -132,6 +155,7 @@ internal sealed class StreamConnection
         }
         finally
         {
+            _closing = true;
             _outbox.Writer.TryComplete();
             await sender.ConfigureAwait(false);
         }
@@ -141,23 +165,25 @@ internal sealed class StreamConnection
     {
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
-        while (_socket.State == WebSocketState.Open)
+        var closing = false;
+        while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
         {
             var result = await _socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                _outbox.Writer.TryComplete();
-                if (_socket.State == WebSocketState.CloseReceived)
+                // The client's close, or its answer to ours: echo it unless we started the handshake.
+                if (!closing)
                 {
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken).ConfigureAwait(false);
+                    RequestClose(WebSocketCloseStatus.NormalClosure, null);
                 }
 
                 return;
             }
 
             message.Write(buffer, 0, result.Count);
-            if (!result.EndOfMessage)
+            if (!result.EndOfMessage || closing)
             {
+                message.SetLength(closing ? 0 : message.Length);
                 continue;
             }
 
@@ -165,9 +191,10 @@ internal sealed class StreamConnection
             message.SetLength(0);
             if (TooManyMessages())
             {
-                _outbox.Writer.TryComplete();
-                await _socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Too many messages", cancellationToken).ConfigureAwait(false);
-                return;
+                // Aster disconnects a client that sends more than 10 messages a second (fact sheet §4.1).
+                closing = true;
+                RequestClose(WebSocketCloseStatus.PolicyViolation, "Too many messages");
+                continue;
             }
 
             await onText(this, text).ConfigureAwait(false);
@@ -191,8 +218,18 @@ internal sealed class StreamConnection
     {
         try
         {
-            await foreach (var text in _outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var item in _outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (item.CloseStatus is { } status)
+                {
+                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    {
+                        await _socket.CloseOutputAsync(status, item.Text, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+
                 switch (_faults.PlanMessage())
                 {
                     case StreamFault.Drop:
@@ -208,7 +245,7 @@ internal sealed class StreamConnection
                     continue;
                 }
 
-                await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+                await _socket.SendAsync(Encoding.UTF8.GetBytes(item.Text!), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -216,4 +253,7 @@ internal sealed class StreamConnection
             // The socket closed under us.
         }
     }
+
+    /// <summary>A queued text message, or a close frame (status set, text = reason).</summary>
+    private readonly record struct Outgoing(string? Text, WebSocketCloseStatus? CloseStatus);
 }

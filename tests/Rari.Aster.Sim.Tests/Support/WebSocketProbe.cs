@@ -1,13 +1,26 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 
 namespace Rari.Aster.Sim.Tests.Support;
 
-/// <summary>A test's WebSocket client: send JSON, receive the next message with a timeout.</summary>
-internal sealed class WebSocketProbe(ClientWebSocket socket) : IAsyncDisposable
+/// <summary>
+/// A test's WebSocket client. A background loop reads every message into a queue, so waiting with a timeout never
+/// cancels a receive (which would abort a ClientWebSocket).
+/// </summary>
+internal sealed class WebSocketProbe : IAsyncDisposable
 {
-    public ClientWebSocket Socket { get; } = socket;
+    private readonly Channel<string> _messages = Channel.CreateUnbounded<string>();
+    private readonly Task _pump;
+
+    public WebSocketProbe(ClientWebSocket socket)
+    {
+        Socket = socket;
+        _pump = Task.Run(PumpAsync);
+    }
+
+    public ClientWebSocket Socket { get; }
 
     public Task SendAsync(string text) =>
         Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
@@ -16,30 +29,15 @@ internal sealed class WebSocketProbe(ClientWebSocket socket) : IAsyncDisposable
     public async Task<string?> TryReceiveAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
         try
         {
-            while (true)
-            {
-                var result = await Socket.ReceiveAsync(buffer, cts.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return null;
-                }
-
-                message.Write(buffer, 0, result.Count);
-                if (result.EndOfMessage)
-                {
-                    return Encoding.UTF8.GetString(message.ToArray());
-                }
-            }
+            return await _messages.Reader.ReadAsync(cts.Token);
         }
         catch (OperationCanceledException)
         {
             return null;
         }
-        catch (WebSocketException)
+        catch (ChannelClosedException)
         {
             return null;
         }
@@ -52,28 +50,6 @@ internal sealed class WebSocketProbe(ClientWebSocket socket) : IAsyncDisposable
         return JsonDocument.Parse(text!).RootElement.Clone();
     }
 
-    /// <summary>Receives until a message matches, failing after the timeout.</summary>
-    public async Task<JsonElement> ReceiveUntilAsync(Func<JsonElement, bool> match, double seconds = 5)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            var text = await TryReceiveAsync(deadline - DateTime.UtcNow);
-            if (text is null)
-            {
-                break;
-            }
-
-            var json = JsonDocument.Parse(text).RootElement.Clone();
-            if (match(json))
-            {
-                return json;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException("No matching WebSocket message arrived in time.");
-    }
-
     public async ValueTask DisposeAsync()
     {
         try
@@ -81,13 +57,46 @@ internal sealed class WebSocketProbe(ClientWebSocket socket) : IAsyncDisposable
             if (Socket.State == WebSocketState.Open)
             {
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, cts.Token);
+                await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cts.Token);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
         }
 
+        Socket.Abort();
+        await _pump;
         Socket.Dispose();
+    }
+
+    private async Task PumpAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        try
+        {
+            while (true)
+            {
+                var result = await Socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (result.EndOfMessage)
+                {
+                    _messages.Writer.TryWrite(Encoding.UTF8.GetString(message.ToArray()));
+                    message.SetLength(0);
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+        }
+        finally
+        {
+            _messages.Writer.TryComplete();
+        }
     }
 }
