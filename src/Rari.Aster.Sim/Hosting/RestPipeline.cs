@@ -140,6 +140,11 @@ internal sealed class RestPipeline(
         {
             return (SimReply.Error(e.Error), route, account, 0);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault in a handler (or the trading engine) still answers in Aster's shape and is logged.
+            return (SimReply.Error(AsterErrors.Unknown($"Internal error: {e.GetType().Name}: {e.Message}")), route, account, 0);
+        }
     }
 
     private static async Task WriteAsync(HttpContext context, SimReply reply, long retryAfter)

@@ -35,6 +35,7 @@ public sealed class SimServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ReplayClock _clock;
     private readonly StreamHub _hub;
+    private Uri? _baseAddress;
     private bool _started;
     private bool _stopped;
 
@@ -115,8 +116,9 @@ public sealed class SimServer : IAsyncDisposable
     /// <summary>Everything a trading engine is wired to.</summary>
     public SimContext Context { get; }
 
-    /// <summary>The REST base address, e.g. <c>http://127.0.0.1:54321/</c>; available once started.</summary>
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    /// <summary>The REST base address, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
+    /// <exception cref="InvalidOperationException">The server has not been started.</exception>
+    public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The simulator is not started; call StartAsync first.");
 
     /// <summary>The WebSocket base address, e.g. <c>ws://127.0.0.1:54321/</c>; available once started.</summary>
     public Uri StreamAddress => new UriBuilder(BaseAddress) { Scheme = "ws" }.Uri;
@@ -135,7 +137,7 @@ public sealed class SimServer : IAsyncDisposable
         _started = true;
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        _baseAddress = new Uri(bound.EndsWith('/') ? bound : bound + "/");
         _clock.Start();
     }
 
@@ -157,6 +159,11 @@ public sealed class SimServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
+        if (!_started)
+        {
+            await _clock.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _hub.DisposeAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

@@ -79,4 +79,37 @@ public sealed class RawRequestSpecs
         Assert.Equal(-1020, json.GetProperty("code").GetInt32());
         Assert.Equal("Trading endpoint OpenOrders is not available: this simulator runs without a trading engine.", json.GetProperty("msg").GetString());
     }
+
+    [Fact]
+    public async Task Should_answer_a_failing_handler_with_500_in_asters_shape()
+    {
+        // arrange
+        await using var host = await SimHost.StartAsync(o => o with { AccountsFile = TestAccounts.File }, _ => new ThrowingTradingApi());
+
+        // act
+        var (status, json, _) = await host.SignedAsync(HttpMethod.Get, "/fapi/v1/openOrders", "symbol=BTCUSDT");
+
+        // assert
+        Assert.Equal(500, status);
+        Assert.Equal("""{"code":-1000,"msg":"Internal error: InvalidOperationException: engine down"}""", json.GetRawText());
+    }
+
+    [Fact]
+    public async Task Should_have_no_address_before_it_starts()
+    {
+        // arrange
+        await using var server = new Rari.Aster.Sim.Hosting.SimServer(new Rari.Aster.Sim.Hosting.SimOptions());
+
+        // act
+        var error = Assert.Throws<InvalidOperationException>(() => server.BaseAddress);
+
+        // assert
+        Assert.Equal("The simulator is not started; call StartAsync first.", error.Message);
+    }
+
+    private sealed class ThrowingTradingApi : ISimTradingApi
+    {
+        public ValueTask<Rari.Aster.Sim.Http.SimReply> HandleAsync(TradingCall call, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("engine down");
+    }
 }
