@@ -19,7 +19,7 @@ internal sealed class StreamConnection
 {
     private const int OutboxCapacity = 20_000;
 
-    private readonly WebSocket _socket;
+    private WebSocket? _socket;
     private readonly FaultInjector _faults;
     private readonly int _maxMessagesPerSecond;
     private readonly Channel<Outgoing> _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(OutboxCapacity) { SingleReader = true });
@@ -30,9 +30,12 @@ internal sealed class StreamConnection
     private volatile bool _stalled;
     private volatile bool _closing;
 
-    public StreamConnection(WebSocket socket, bool combined, FaultInjector faults, int maxMessagesPerSecond)
+    /// <summary>
+    /// Creates a connection that queues messages until <see cref="RunAsync"/> attaches its socket, so it can be
+    /// registered before the handshake completes and miss nothing published in between.
+    /// </summary>
+    public StreamConnection(bool combined, FaultInjector faults, int maxMessagesPerSecond)
     {
-        _socket = socket;
         _combined = combined;
         _faults = faults;
         _maxMessagesPerSecond = maxMessagesPerSecond;
@@ -136,14 +139,37 @@ internal sealed class StreamConnection
     /// <summary>Cuts the connection at once, without a close handshake (a dropped connection).</summary>
     public void Abort()
     {
-        _closing = true;
+        WebSocket? socket;
+        lock (_gate)
+        {
+            _closing = true;
+            socket = _socket;
+        }
+
         _outbox.Writer.TryComplete();
-        _socket.Abort();
+        socket?.Abort();
     }
 
-    /// <summary>Runs the sender and the receive loop until the socket closes; <paramref name="onText"/> answers each client message.</summary>
-    public async Task RunAsync(Func<StreamConnection, string, Task> onText, CancellationToken cancellationToken)
+    /// <summary>
+    /// Attaches the accepted socket and runs the sender and the receive loop until it closes; <paramref name="onText"/>
+    /// answers each client message.
+    /// </summary>
+    public async Task RunAsync(WebSocket socket, Func<StreamConnection, string, Task> onText, CancellationToken cancellationToken)
     {
+        bool dropped;
+        lock (_gate)
+        {
+            _socket = socket;
+            dropped = _closing;
+        }
+
+        if (dropped)
+        {
+            // Dropped while the handshake was under way.
+            socket.Abort();
+            return;
+        }
+
         var sender = Task.Run(() => SendLoopAsync(cancellationToken), CancellationToken.None);
         try
         {
@@ -163,12 +189,13 @@ internal sealed class StreamConnection
 
     private async Task ReceiveLoopAsync(Func<StreamConnection, string, Task> onText, CancellationToken cancellationToken)
     {
+        var socket = _socket!;
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
         var closing = false;
-        while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+        while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
         {
-            var result = await _socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var result = await socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 // The client's close, or its answer to ours: echo it unless we started the handshake.
@@ -216,15 +243,16 @@ internal sealed class StreamConnection
 
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
+        var socket = _socket!;
         try
         {
             await foreach (var item in _outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (item.CloseStatus is { } status)
                 {
-                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
-                        await _socket.CloseOutputAsync(status, item.Text, cancellationToken).ConfigureAwait(false);
+                        await socket.CloseOutputAsync(status, item.Text, cancellationToken).ConfigureAwait(false);
                     }
 
                     return;
@@ -240,12 +268,12 @@ internal sealed class StreamConnection
                         break;
                 }
 
-                if (_stalled || _socket.State != WebSocketState.Open)
+                if (_stalled || socket.State != WebSocketState.Open)
                 {
                     continue;
                 }
 
-                await _socket.SendAsync(Encoding.UTF8.GetBytes(item.Text!), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+                await socket.SendAsync(Encoding.UTF8.GetBytes(item.Text!), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)

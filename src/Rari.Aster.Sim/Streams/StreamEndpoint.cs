@@ -52,18 +52,20 @@ internal sealed class StreamEndpoint(StreamHub hub, TimeSpan pingInterval, TimeS
             return;
         }
 
-        // The runtime sends a ping every interval and aborts the socket when no pong arrives within the timeout.
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
-        {
-            KeepAliveInterval = pingInterval,
-            KeepAliveTimeout = pongTimeout,
-        }).ConfigureAwait(false);
-        var connection = new StreamConnection(socket, combined, hub.Faults, hub.MaxMessagesPerSecond);
+        // Registered before the handshake completes, so nothing published once the client sees 101 is missed.
+        var connection = new StreamConnection(combined, hub.Faults, hub.MaxMessagesPerSecond);
         connection.Subscribe(streams, hub.MaxStreams);
         hub.Add(connection);
         try
         {
+            // The runtime sends a ping every interval and aborts the socket when no pong arrives within the timeout.
+            using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            {
+                KeepAliveInterval = pingInterval,
+                KeepAliveTimeout = pongTimeout,
+            }).ConfigureAwait(false);
             await connection.RunAsync(
+                socket,
                 (c, text) =>
                 {
                     StreamProtocol.Handle(hub, c, text);

@@ -87,19 +87,25 @@ public sealed class UserStreamSpecs
     public async Task Should_send_listen_key_expired_and_then_go_quiet()
     {
         // arrange
-        await using var host = await SimHost.StartAsync(o => o with { AccountsFile = TestAccounts.File, ListenKeyLifetime = TimeSpan.FromMilliseconds(400) });
-        var (_, created, _) = await host.SignedAsync(HttpMethod.Post, "/fapi/v1/listenKey");
+        var clock = new TestClock(1_750_000_000_000);
+        await using var host = await SimHost.StartAsync(o => o with { AccountsFile = TestAccounts.File, TimeProvider = clock });
+        var (_, created, _) = await host.SignedAsync(HttpMethod.Post, "/fapi/v1/listenKey", timestampMs: clock.NowMs);
         var key = created.GetProperty("listenKey").GetString()!;
         await using var ws = await host.ConnectAsync("/ws/" + key);
+        clock.Advance(TimeSpan.FromMinutes(59));
+        var beforeExpiry = await ws.TryReceiveAsync(TimeSpan.FromMilliseconds(400));
 
         // act
+        clock.Advance(TimeSpan.FromMinutes(1));
         var expired = await ws.ReceiveAsync(seconds: 3);
         host.Server.UserEvents.Publish("test", OrderEvent());
         var afterExpiry = await ws.TryReceiveAsync(TimeSpan.FromMilliseconds(300));
-        var (status, body, _) = await host.SignedAsync(HttpMethod.Put, "/fapi/v1/listenKey");
+        var (status, body, _) = await host.SignedAsync(HttpMethod.Put, "/fapi/v1/listenKey", timestampMs: clock.NowMs);
 
         // assert
+        Assert.Null(beforeExpiry);
         Assert.Equal("listenKeyExpired", expired.GetProperty("e").GetString());
+        Assert.Equal(clock.NowMs, expired.GetProperty("E").GetInt64());
         Assert.Equal(key, expired.GetProperty("listenKey").GetString());
         Assert.Null(afterExpiry);
         Assert.Equal(System.Net.WebSockets.WebSocketState.Open, ws.Socket.State);
@@ -111,17 +117,16 @@ public sealed class UserStreamSpecs
     public async Task Should_extend_a_key_on_keepalive()
     {
         // arrange
-        await using var host = await SimHost.StartAsync(o => o with { AccountsFile = TestAccounts.File, ListenKeyLifetime = TimeSpan.FromMilliseconds(600) });
-        var (_, created, _) = await host.SignedAsync(HttpMethod.Post, "/fapi/v1/listenKey");
+        var clock = new TestClock(1_750_000_000_000);
+        await using var host = await SimHost.StartAsync(o => o with { AccountsFile = TestAccounts.File, TimeProvider = clock });
+        var (_, created, _) = await host.SignedAsync(HttpMethod.Post, "/fapi/v1/listenKey", timestampMs: clock.NowMs);
         await using var ws = await host.ConnectAsync("/ws/" + created.GetProperty("listenKey").GetString());
 
-        // act: keep it alive past its first lifetime
-        for (var i = 0; i < 4; i++)
-        {
-            await Task.Delay(250);
-            await host.SignedAsync(HttpMethod.Put, "/fapi/v1/listenKey");
-        }
-
+        // act: 80 minutes with a keepalive at 40
+        clock.Advance(TimeSpan.FromMinutes(40));
+        await host.SignedAsync(HttpMethod.Put, "/fapi/v1/listenKey", timestampMs: clock.NowMs);
+        clock.Advance(TimeSpan.FromMinutes(40));
+        await Task.Delay(400);
         host.Server.UserEvents.Publish("test", OrderEvent());
         var received = await ws.ReceiveAsync();
 
