@@ -26,7 +26,7 @@ internal sealed record Route(
 {
     /// <summary>
     /// For actions the main wallet signs as typed data instead of <c>Message(string msg)</c> (§2.5): builds the
-    /// struct whose signature must recover to <c>user</c>, and names the parameter that carries its chain id.
+    /// struct whose signature, under the domain of the request's <c>signatureChainId</c>, must recover to <c>user</c>.
     /// </summary>
     public Func<RequestParameters, Eip712Struct>? MainWalletStruct { get; init; }
 
