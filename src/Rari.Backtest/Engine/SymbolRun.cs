@@ -1,0 +1,74 @@
+using Rari.Backtest.Reports;
+using Rari.Backtest.Results;
+using Rari.Domain.Analytics;
+using Rari.Domain.Identifiers;
+using Rari.Domain.Instruments;
+using Rari.Domain.Market;
+using Rari.Domain.Strategies;
+
+namespace Rari.Backtest.Engine;
+
+/// <summary>The engine's state for one symbol during a run: its bars and cursor, strategy, position, orders and results.</summary>
+internal sealed class SymbolRun
+{
+    public SymbolRun(int index, BacktestMarket market, ITradingStrategy strategy, int leverage, List<ClosedTrade> trades)
+    {
+        Index = index;
+        Market = market;
+        Symbol = market.Symbol;
+        Instrument = market.Instrument;
+        Strategy = strategy;
+        Leverage = leverage;
+        Bars = market.Bars.Bars;
+        Cursor = market.Bars.Start;
+        End = market.Bars.End;
+        TradeFromMs = market.TradeFromMs;
+        Trips = new RoundTripBuilder(market.Symbol, trades);
+    }
+
+    public int Index { get; }
+
+    public BacktestMarket Market { get; }
+
+    public Symbol Symbol { get; }
+
+    public Instrument Instrument { get; }
+
+    public ITradingStrategy Strategy { get; }
+
+    public int Leverage { get; }
+
+    public Kline[] Bars { get; }
+
+    public int End { get; }
+
+    public long TradeFromMs { get; }
+
+    public int Cursor { get; set; }
+
+    /// <summary>True when the symbol has a bar opening at the current step.</summary>
+    public bool HasBarNow { get; set; }
+
+    /// <summary>Signed position, the sum of the fills.</summary>
+    public decimal Position { get; set; }
+
+    /// <summary>Average entry price as the venue last reported it (the fills' average until it does).</summary>
+    public decimal EntryPrice { get; set; }
+
+    public decimal LastClose { get; set; }
+
+    public TradingState State { get; set; } = TradingState.Active;
+
+    public OpenOrders Orders { get; } = new();
+
+    public RoundTripBuilder Trips { get; }
+
+    public LevelTracker Levels { get; } = new();
+
+    public List<PricePoint> Prices { get; } = [];
+
+    public List<FillMarker> Fills { get; } = [];
+
+    /// <summary>A reusable one-bar array for <see cref="ITradingStrategy.WarmUp"/>, so warming up allocates nothing per bar.</summary>
+    public Kline[] OneBar { get; } = new Kline[1];
+}
