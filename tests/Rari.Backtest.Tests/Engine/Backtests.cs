@@ -11,7 +11,7 @@ using Rari.Venue.Events;
 namespace Rari.Backtest.Tests.Engine;
 
 /// <summary>Loads the recorded data once and builds backtest setups over it for the engine specs.</summary>
-internal static class Backtests
+public static class Backtests
 {
     public const string BtcRange = "klines/binance-usdm/BTCUSDT-1m-20230718-20230817.csv.gz";
     public const string EthBreakout = "klines/binance-usdm/ETHUSDT-1m-20250504-20250624.csv.gz";
