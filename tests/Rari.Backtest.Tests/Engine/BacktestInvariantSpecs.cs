@@ -6,14 +6,16 @@ namespace Rari.Backtest.Tests.Engine;
 /// Invariants of a backtest of each strategy over real data — not its PnL: money is conserved to the cent, the venue
 /// only accepted valid orders, open orders stay within the limit, positions are the fills' sum, and the strategy trades.
 /// </summary>
-public sealed class BacktestInvariantSpecs(StrategyRuns runs) : IClassFixture<StrategyRuns>
+public sealed class BacktestInvariantSpecs
 {
+    private readonly StrategyRuns _runs = StrategyRuns.Shared;
+
     [Theory]
     [MemberData(nameof(StrategyRuns.Kinds), MemberType = typeof(StrategyRuns))]
     public void Should_trade(StrategyKind kind)
     {
         // arrange
-        var run = runs.Runs[kind];
+        var run = _runs.Runs[kind];
 
         // act
         var totals = run.Result.Totals;
@@ -29,7 +31,7 @@ public sealed class BacktestInvariantSpecs(StrategyRuns runs) : IClassFixture<St
     public void Should_conserve_cash_exactly(StrategyKind kind)
     {
         // arrange
-        var run = runs.Runs[kind];
+        var run = _runs.Runs[kind];
         var totals = run.Result.Totals;
         var balance = run.Engine.Venue.GetBalance(run.Engine.AccountId).Value;
 
@@ -49,7 +51,7 @@ public sealed class BacktestInvariantSpecs(StrategyRuns runs) : IClassFixture<St
     public void Should_make_round_trips_that_add_up_to_the_realized_pnl(StrategyKind kind)
     {
         // arrange
-        var run = runs.Runs[kind];
+        var run = _runs.Runs[kind];
 
         // act
         var gross = run.Result.Report.Trades.Sum(t => t.GrossPnl);
@@ -65,7 +67,7 @@ public sealed class BacktestInvariantSpecs(StrategyRuns runs) : IClassFixture<St
     public void Should_only_have_orders_accepted_that_pass_the_filters_and_the_open_order_limit(StrategyKind kind)
     {
         // arrange
-        var run = runs.Runs[kind];
+        var run = _runs.Runs[kind];
 
         // act
         var violations = run.Observer.Violations;
@@ -81,7 +83,7 @@ public sealed class BacktestInvariantSpecs(StrategyRuns runs) : IClassFixture<St
     public void Should_hold_positions_equal_to_the_signed_sum_of_fills(StrategyKind kind)
     {
         // arrange
-        var run = runs.Runs[kind];
+        var run = _runs.Runs[kind];
         var symbol = run.Market.Symbol;
 
         // act
@@ -97,7 +99,7 @@ public sealed class BacktestInvariantSpecs(StrategyRuns runs) : IClassFixture<St
     public void Should_keep_the_warm_up_free_of_orders_and_metrics(StrategyKind kind)
     {
         // arrange
-        var run = runs.Runs[kind];
+        var run = _runs.Runs[kind];
 
         // act
         var firstFill = run.Result.Report.Symbols[0].Fills[0].TimestampMs;

@@ -5,10 +5,12 @@ using Rari.Domain.Strategies.Sizing;
 
 namespace Rari.Backtest.Tests.Engine;
 
-/// <summary>One backtest per strategy over a few days of real data, run once and shared by the invariant specs.</summary>
+/// <summary>One backtest per strategy over a few days of real data, run once per test run and shared by the specs.</summary>
 public sealed class StrategyRuns
 {
-    public StrategyRuns()
+    private static readonly Lazy<StrategyRuns> SharedRuns = new(() => new StrategyRuns());
+
+    private StrategyRuns()
     {
         Runs = new Dictionary<StrategyKind, Run>
         {
@@ -25,6 +27,8 @@ public sealed class StrategyRuns
             [StrategyKind.Hybrid] = Execute(StrategyKind.Hybrid, Backtests.Market(Backtests.SolBreakout, days: 5, offsetDays: 2, leverage: 10, warmUpBars: 1_800)),
         };
     }
+
+    public static StrategyRuns Shared => SharedRuns.Value;
 
     public IReadOnlyDictionary<StrategyKind, Run> Runs { get; }
 
