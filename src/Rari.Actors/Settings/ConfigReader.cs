@@ -24,21 +24,23 @@ public sealed class ConfigReader
     private readonly Config? _section;
     private readonly List<SettingsProblem> _problems;
     private readonly List<string> _known = [];
+    private readonly List<string> _valuePaths;
 
     /// <summary>Creates a reader for the block at <paramref name="path"/> (null when the block is absent).</summary>
     /// <param name="section">The block, e.g. <c>root.GetConfig("rari.grid")</c>; null reads every key as absent.</param>
     /// <param name="path">The block's full path, used in messages, e.g. <c>rari.grid</c>.</param>
     public ConfigReader(Config? section, string path)
-        : this(section, path, [])
+        : this(section, path, [], [])
     {
     }
 
-    private ConfigReader(Config? section, string path, List<SettingsProblem> problems)
+    private ConfigReader(Config? section, string path, List<SettingsProblem> problems, List<string> valuePaths)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _section = section is { IsEmpty: false } ? section : null;
         Path = path;
         _problems = problems;
+        _valuePaths = valuePaths;
     }
 
     /// <summary>The block's full path.</summary>
@@ -49,6 +51,9 @@ public sealed class ConfigReader
 
     /// <summary>The keys this reader was asked for, in order.</summary>
     public IReadOnlyList<string> KnownKeys => _known;
+
+    /// <summary>The full path of every value this reader and its children were asked for, in order (the keys a reference file must list).</summary>
+    public IReadOnlyList<string> ValuePaths => _valuePaths;
 
     /// <summary>A reader for the nested block <paramref name="key"/> that reports into the same problem list.</summary>
     public ConfigReader Child(string key)
@@ -67,7 +72,7 @@ public sealed class ConfigReader
             }
         }
 
-        return new ConfigReader(child, $"{Path}.{key}", _problems);
+        return new ConfigReader(child, $"{Path}.{key}", _problems, _valuePaths);
     }
 
     /// <summary>The names of the nested blocks and keys present in this block, sorted ordinally.</summary>
@@ -125,7 +130,7 @@ public sealed class ConfigReader
     /// <summary>A text value (a symbol, a name); empty text is refused.</summary>
     public string Text(string key, string fallback)
     {
-        _known.Add(key);
+        Know(key);
         if (_section?.GetValue(key) is not { } value)
         {
             return fallback;
@@ -193,7 +198,7 @@ public sealed class ConfigReader
     private T? Read<T>(string key, T fallback, bool nullable, TryParse<T> parse, string expected)
         where T : struct
     {
-        _known.Add(key);
+        Know(key);
         if (_section?.GetValue(key) is not { } value)
         {
             return fallback;
@@ -228,7 +233,7 @@ public sealed class ConfigReader
     private T? ReadNullable<T>(string key, T? fallback, TryParse<T> parse, string expected)
         where T : struct
     {
-        _known.Add(key);
+        Know(key);
         if (_section?.GetValue(key) is not { } value)
         {
             return fallback;
@@ -253,6 +258,12 @@ public sealed class ConfigReader
 
         Add(key, text, $"must be {expected}");
         return fallback;
+    }
+
+    private void Know(string key)
+    {
+        _known.Add(key);
+        _valuePaths.Add($"{Path}.{key}");
     }
 
     // One message per key: a key that already failed (in this block or, by its full path, in a nested one) is not blamed twice.
