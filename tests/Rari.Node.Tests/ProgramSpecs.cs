@@ -19,7 +19,7 @@ public sealed class ProgramSpecs
         var (exitCode, output, _) = Run("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var command in new[] { "run", "backtest", "sim", "check", "node", "ops" })
+        foreach (var command in new[] { "run", "backtest", "scan", "sim", "check", "node", "ops" })
         {
             Assert.Contains($"  {command} ", output, StringComparison.Ordinal);
         }
