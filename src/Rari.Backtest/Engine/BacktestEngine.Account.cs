@@ -15,29 +15,93 @@ public sealed partial class BacktestEngine
     private readonly decimal _makerRate;
     private readonly decimal _takerRate;
     private bool _balanceDirty = true;
+    private bool _marksMoved;
     private decimal _wallet;
+    private decimal _walletLessOrderMargin;
     private decimal _equity;
     private decimal _available;
     private bool _trading;
     private long _nextSampleMs = long.MinValue;
     private long _day = long.MinValue;
     private decimal _dayStartEquity;
+    private decimal _dailyFloor;
     private bool _dailyHalted;
 
-    // Equity and available balance come from the venue; they are re-read only after an event, a command, or a bar
-    // that moved the mark of an open position, so a quiet bar on a flat account reads nothing.
+    // Equity and available balance are the venue's. Reading them (GetBalance) costs about half a microsecond, more than
+    // the venue spends on a bar, so the account is read in full only after something changed it (an event, a command);
+    // in between only the marks move, and both figures are recomputed from what was read with the portfolio's own
+    // formulas, in its order (unrealized = quantity × mark − cost basis; available = wallet − open-order margin
+    // + Σ (unrealized − quantity × mark / leverage), floored at 0), which gives the very same decimals.
+    // The account is read as the venue holds it now, which may be ahead of the events handled so far (a bar's later
+    // fills), exactly as a GetBalance would be. VerifyAccount checks all this against GetBalance on every read.
     private void RefreshBalance()
     {
-        if (!_balanceDirty)
+        if (_balanceDirty)
+        {
+            ReadAccount();
+            Recompute();
+        }
+        else if (_marksMoved)
+        {
+            Recompute();
+        }
+        else
         {
             return;
         }
 
-        var balance = _venue.GetBalance(_account).Value;
-        _wallet = balance.WalletBalance;
-        _equity = balance.WalletBalance + balance.CrossUnrealizedPnl;
-        _available = balance.AvailableBalance;
         _balanceDirty = false;
+        _marksMoved = false;
+        if (_setup.VerifyAccount)
+        {
+            VerifyAccount();
+        }
+    }
+
+    private void ReadAccount()
+    {
+        var summary = _venue.GetAccountSummary(_account).Value;
+        _wallet = summary.TotalWalletBalance;
+        _walletLessOrderMargin = summary.TotalWalletBalance - summary.TotalOpenOrderInitialMargin;
+        foreach (var row in summary.Positions)
+        {
+            var run = RunOf(row.Symbol);
+            run.AccountQuantity = row.PositionAmount;
+            run.CostBasis = row.PositionAmount == 0m ? 0m : (row.PositionAmount * run.LastClose) - row.UnrealizedProfit;
+        }
+    }
+
+    private void Recompute()
+    {
+        var unrealized = 0m;
+        var available = _walletLessOrderMargin;
+        foreach (var run in _runs)
+        {
+            var quantity = run.AccountQuantity;
+            if (quantity == 0m)
+            {
+                continue;
+            }
+
+            var pnl = (quantity * run.LastClose) - run.CostBasis;
+            var margin = Math.Abs(quantity) * run.LastClose / run.Leverage;
+            unrealized += pnl;
+            available += pnl - margin;
+        }
+
+        _equity = _wallet + unrealized;
+        _available = Math.Max(0m, available);
+    }
+
+    private void VerifyAccount()
+    {
+        var balance = _venue.GetBalance(_account).Value;
+        var equity = balance.WalletBalance + balance.CrossUnrealizedPnl;
+        if (balance.WalletBalance != _wallet || equity != _equity || balance.AvailableBalance != _available)
+        {
+            throw new InvalidOperationException(Text(
+                $"At {_venue.NowMs} the venue reports wallet {balance.WalletBalance}, equity {equity}, available {balance.AvailableBalance}; the engine has {_wallet}, {_equity}, {_available}."));
+        }
     }
 
     private StrategyContext Context(SymbolRun run)
@@ -72,6 +136,7 @@ public sealed partial class BacktestEngine
             RefreshBalance();
             _day = day;
             _dayStartEquity = _equity;
+            _dailyFloor = _equity * (1m - _settings.RiskCaps.MaxDailyLoss);
             if (_dailyHalted)
             {
                 _dailyHalted = false;
@@ -88,7 +153,7 @@ public sealed partial class BacktestEngine
         }
 
         RefreshBalance();
-        var floor = _dayStartEquity * (1m - _settings.RiskCaps.MaxDailyLoss);
+        var floor = _dailyFloor;
         if (_equity < floor)
         {
             _dailyHalted = true;

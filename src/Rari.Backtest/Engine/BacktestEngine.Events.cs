@@ -14,7 +14,6 @@ public sealed partial class BacktestEngine
     private decimal _liquidationFees;
     private long _fills;
     private long _liquidations;
-    private int _openPositions;
     private long _fundingTimeMs;
     private int _fundingCursor;
 
@@ -63,11 +62,9 @@ public sealed partial class BacktestEngine
                 _fees += trade.Commission;
             }
 
-            var wasOpen = run.Position != 0m;
             run.Trips.OnFill(order.Side, trade.Price, trade.Quantity, trade.Commission, trade.RealizedProfit, update.TimeMs);
             run.Position = run.Trips.Position;
             run.EntryPrice = run.Trips.EntryPrice;
-            _openPositions += (run.Position != 0m ? 1 : 0) - (wasOpen ? 1 : 0);
             run.Fills.Add(new FillMarker(update.TimeMs, trade.Price, trade.Quantity, order.Side));
         }
 

@@ -177,10 +177,7 @@ public sealed partial class BacktestEngine
             }
         }
 
-        if (_openPositions > 0)
-        {
-            _balanceDirty = true;
-        }
+        _marksMoved = true;
 
         // 3. What the bars did reaches the strategies.
         Drain();

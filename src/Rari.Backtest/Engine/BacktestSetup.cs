@@ -21,6 +21,12 @@ public sealed record BacktestSetup(
     /// <summary>Sees every venue event as the engine handles it (tests check invariants with it); null for none.</summary>
     public IVenueEventSink? Observer { get; init; }
 
+    /// <summary>
+    /// Checks, on every read, that the equity and available balance the engine keeps between account reads equal the
+    /// venue's (<c>GetBalance</c>), and fails the run at the first difference. Slower; for tests.
+    /// </summary>
+    public bool VerifyAccount { get; init; }
+
     /// <summary>Told the share of bars processed (0-1) now and then during the run; null for none.</summary>
     public Action<double>? Progress { get; init; }
 }

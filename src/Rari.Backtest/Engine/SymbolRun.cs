@@ -57,6 +57,12 @@ internal sealed class SymbolRun
 
     public decimal LastClose { get; set; }
 
+    /// <summary>The position as the venue held it when the account was last read (it may be ahead of the handled events).</summary>
+    public decimal AccountQuantity { get; set; }
+
+    /// <summary>The venue's cost basis of the position (quantity × entry), read with the account; 0 when flat.</summary>
+    public decimal CostBasis { get; set; }
+
     public TradingState State { get; set; } = TradingState.Active;
 
     public OpenOrders Orders { get; } = new();

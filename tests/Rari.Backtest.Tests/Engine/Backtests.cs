@@ -52,6 +52,7 @@ public static class Backtests
         {
             Title = $"{kind} test",
             Observer = observer,
+            VerifyAccount = true,
         };
     }
 
