@@ -242,7 +242,8 @@ public sealed partial class BacktestEngine
             _ordersRejected,
             _ordersDenied,
             _liquidations,
-            maxOpenOrders);
+            maxOpenOrders,
+            _rejections.Select(r => new RejectionCount(r.Key, r.Value.Message, r.Value.Count)).ToList());
         return new BacktestResult(report, totals, klines, elapsed);
     }
 }

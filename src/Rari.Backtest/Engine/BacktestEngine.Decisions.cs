@@ -14,6 +14,7 @@ public sealed partial class BacktestEngine
     private long _ordersPlaced;
     private long _ordersRejected;
     private long _ordersDenied;
+    private readonly SortedDictionary<int, (string Message, long Count)> _rejections = [];
 
     private void Dispatch(SymbolRun run, IOrderEvent orderEvent) => Decide(run, run.Strategy.OnOrderEvent(orderEvent, Context(run)));
 
@@ -66,6 +67,8 @@ public sealed partial class BacktestEngine
                 if (!placed.IsSuccess)
                 {
                     _ordersRejected++;
+                    var known = _rejections.GetValueOrDefault(placed.Error.Code, (placed.Error.Message, 0));
+                    _rejections[placed.Error.Code] = (known.Message, known.Count + 1);
                     _pending.Enqueue(new Pending(null, new OrderRejected(intent.Symbol, intent.ClientOrderId, placed.Error.Code, placed.Error.Message, now)));
                 }
 

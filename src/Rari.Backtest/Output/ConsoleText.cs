@@ -35,6 +35,11 @@ public static class ConsoleText
             .Add("average holding time", Duration(metrics.AverageHoldingTimeMs))
             .Add("fills / orders placed", $"{Count(totals.Fills)} / {Count(totals.OrdersPlaced)}")
             .Add("orders rejected / denied by risk caps", $"{Count(totals.OrdersRejected)} / {Count(totals.OrdersDenied)}");
+        foreach (var rejection in totals.Rejections)
+        {
+            table.Add($"  rejected {rejection.Code}", $"{Count(rejection.Count)} × {rejection.Message}");
+        }
+
         return title + Environment.NewLine + table;
     }
 

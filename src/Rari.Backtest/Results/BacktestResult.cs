@@ -34,6 +34,7 @@ public sealed record BacktestResult(BacktestReport Report, BacktestTotals Totals
 /// <param name="OrdersDenied">Orders the backtest's risk caps denied before they reached the venue.</param>
 /// <param name="Liquidations">Positions liquidated.</param>
 /// <param name="MaxOpenOrders">The most orders open at once on one symbol.</param>
+/// <param name="Rejections">How many orders the venue refused, per error code (e.g. −2022 reduce-only rejected), by code.</param>
 public sealed record BacktestTotals(
     decimal InitialBalance,
     decimal FinalWallet,
@@ -48,4 +49,11 @@ public sealed record BacktestTotals(
     long OrdersRejected,
     long OrdersDenied,
     long Liquidations,
-    int MaxOpenOrders);
+    int MaxOpenOrders,
+    IReadOnlyList<RejectionCount> Rejections);
+
+/// <summary>How often the venue refused orders with one error code.</summary>
+/// <param name="Code">The venue's error code, e.g. −2022.</param>
+/// <param name="Message">The venue's message for it.</param>
+/// <param name="Count">How many orders.</param>
+public sealed record RejectionCount(int Code, string Message, long Count);

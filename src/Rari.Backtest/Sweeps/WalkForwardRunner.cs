@@ -92,6 +92,7 @@ public static class WalkForwardRunner
         decimal wallet = 0m, realized = 0m, fees = 0m, funding = 0m, liquidationFees = 0m;
         long fills = 0, placed = 0, rejected = 0, denied = 0, liquidations = 0;
         var maxOpen = 0;
+        var rejections = new SortedDictionary<int, RejectionCount>();
         foreach (var step in steps)
         {
             var result = step.OutOfSample;
@@ -129,6 +130,12 @@ public static class WalkForwardRunner
             denied += t.OrdersDenied;
             liquidations += t.Liquidations;
             maxOpen = Math.Max(maxOpen, t.MaxOpenOrders);
+            foreach (var rejection in t.Rejections)
+            {
+                rejections[rejection.Code] = rejections.TryGetValue(rejection.Code, out var known)
+                    ? known with { Count = known.Count + rejection.Count }
+                    : rejection;
+            }
             parameters.Add(new(
                 string.Create(CultureInfo.InvariantCulture, $"walk-forward.window-{step.Window.Index:00}"),
                 $"train {Date(step.Window.TrainFromMs)} → {Date(step.Window.TrainToMs)}, test → {Date(step.Window.TestToMs)}: {step.Chosen.Point.Describe()}"));
@@ -139,7 +146,7 @@ public static class WalkForwardRunner
         var stitched = new BacktestReport(title, parameters, metrics, trades, curve, symbols, risk);
         var finalWallet = first.InitialBalance + wallet;
         var totals = new BacktestTotals(
-            first.InitialBalance, finalWallet, level, level - finalWallet, realized, fees, funding, liquidationFees, fills, placed, rejected, denied, liquidations, maxOpen);
+            first.InitialBalance, finalWallet, level, level - finalWallet, realized, fees, funding, liquidationFees, fills, placed, rejected, denied, liquidations, maxOpen, [.. rejections.Values]);
         return (stitched, totals);
     }
 

@@ -109,4 +109,19 @@ public sealed class BacktestInvariantSpecs
         Assert.True(run.Result.Report.EquityCurve[0].TimestampMs >= run.Market.TradeFromMs);
         Assert.Equal(run.Market.Bars.Count, run.Result.Klines);
     }
+
+    [Theory]
+    [MemberData(nameof(StrategyRuns.Kinds), MemberType = typeof(StrategyRuns))]
+    public void Should_count_every_rejection_under_its_code(StrategyKind kind)
+    {
+        // arrange
+        var totals = _runs.Runs[kind].Result.Totals;
+
+        // act
+        var counted = totals.Rejections.Sum(r => r.Count);
+
+        // assert
+        Assert.Equal(totals.OrdersRejected, counted);
+        Assert.Equal(totals.Rejections.OrderBy(r => r.Code).Select(r => r.Code), totals.Rejections.Select(r => r.Code));
+    }
 }
