@@ -103,12 +103,19 @@ public sealed class BacktestJob
         for (var i = 0; i < series.Count; i++)
         {
             (instruments[i], var derived) = catalog.For(series[i]);
+
+            // Only what the period trades deserves a word.
+            if (series[i].Slice(_request.FromMs, _request.ToMs) is not { } period)
+            {
+                continue;
+            }
+
             if (derived)
             {
                 _error.WriteLine($"rari backtest: {series[i].Symbol} has no instrument definition; its filters are derived from its prices (tick {instruments[i].PriceFilter.TickSize}, step {instruments[i].LotSize.StepSize}).");
             }
 
-            foreach (var gap in KlineFiles.DescribeGaps(series[i], DayMs))
+            foreach (var gap in KlineFiles.DescribeGaps(period, DayMs))
             {
                 _error.WriteLine($"rari backtest: warning: {gap}; the strategies see the gap as time passing without bars.");
             }
