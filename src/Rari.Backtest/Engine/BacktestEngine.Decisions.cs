@@ -16,7 +16,11 @@ public sealed partial class BacktestEngine
     private long _ordersDenied;
     private readonly SortedDictionary<int, (string Message, long Count)> _rejections = [];
 
-    private void Dispatch(SymbolRun run, IOrderEvent orderEvent) => Decide(run, run.Strategy.OnOrderEvent(orderEvent, Context(run)));
+    private void Dispatch(SymbolRun run, IOrderEvent orderEvent)
+    {
+        _current = run;
+        Decide(run, run.Strategy.OnOrderEvent(orderEvent, Context(run)));
+    }
 
     private void Decide(SymbolRun run, StrategyDecision decision)
     {

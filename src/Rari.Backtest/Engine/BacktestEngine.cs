@@ -55,6 +55,7 @@ public sealed partial class BacktestEngine
     private readonly List<ClosedTrade> _trades = [];
     private readonly long _totalBars;
     private bool _ran;
+    private SymbolRun? _current;
 
     /// <summary>Prepares a run: lists the symbols on a fresh venue, opens the account and sets each symbol's leverage.</summary>
     /// <exception cref="ArgumentException">No markets, a symbol listed twice, or invalid settings.</exception>
@@ -109,7 +110,8 @@ public sealed partial class BacktestEngine
 
     /// <summary>Runs the backtest to the end of the data.</summary>
     /// <param name="cancellationToken">Checked every few thousand steps.</param>
-    /// <exception cref="InvalidOperationException">The engine already ran, or a strategy looped without end within one step.</exception>
+    /// <exception cref="InvalidOperationException">The engine already ran.</exception>
+    /// <exception cref="BacktestFailedException">A strategy or the venue threw, or a strategy looped without end within one step.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public BacktestResult Run(CancellationToken cancellationToken = default)
     {
@@ -122,14 +124,24 @@ public sealed partial class BacktestEngine
         var stopwatch = Stopwatch.StartNew();
         long klines = 0;
         long steps = 0;
-        while (NextStep() is var now && now != long.MaxValue)
+        try
         {
-            klines += Step(now);
-            if (++steps % ProgressEverySteps == 0)
+            while (NextStep() is var now && now != long.MaxValue)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                _setup.Progress?.Invoke((double)klines / _totalBars);
+                klines += Step(now);
+                if (++steps % ProgressEverySteps == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    _setup.Progress?.Invoke((double)klines / _totalBars);
+                }
             }
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not BacktestFailedException)
+        {
+            var when = DateTimeOffset.FromUnixTimeMilliseconds(_venue.NowMs).UtcDateTime;
+            throw new BacktestFailedException(
+                FormattableString.Invariant($"The backtest stopped at {when:yyyy-MM-dd HH:mm:ss} UTC{(_current is { } run ? $" on {run.Symbol} ({run.Strategy.Id})" : string.Empty)}: {e.GetType().Name}: {e.Message}"),
+                e);
         }
 
         var result = Finish(klines, stopwatch.Elapsed);
@@ -192,6 +204,7 @@ public sealed partial class BacktestEngine
             }
 
             ref readonly var bar = ref run.Bars[run.Cursor];
+            _current = run;
             run.Cursor++;
             if (bar.OpenTimeMs < run.TradeFromMs)
             {

@@ -55,7 +55,16 @@ public static class ConsoleText
         }
 
         var shown = Math.Min(top, outcome.Ranked.Count);
-        return $"Sweep: {outcome.Ranked.Count} runs ranked by {RankMetrics.Name(outcome.Metric)} (best {shown} shown)" + Environment.NewLine + table;
+        var text = new StringBuilder()
+            .AppendLine(string.Create(CultureInfo.InvariantCulture, $"Sweep: {outcome.Ranked.Count} runs ranked by {RankMetrics.Name(outcome.Metric)} (best {shown} shown)"))
+            .Append(table);
+        if (outcome.Failures.Count > 0)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{outcome.Failures.Count} run(s) stopped with an error and are not ranked; the first, with {outcome.Failures[0].Point.Describe()}:"))
+                .AppendLine("  " + outcome.Failures[0].Reason);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The walk-forward windows: what each training period chose and how it did out of sample.</summary>

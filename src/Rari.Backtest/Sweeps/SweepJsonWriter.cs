@@ -17,8 +17,9 @@ public static class SweepJsonWriter
         ArgumentNullException.ThrowIfNull(outcome);
         var document = new SweepDocument(
             RankMetrics.Name(outcome.Metric),
-            outcome.Ranked.Count,
-            outcome.Ranked.Select((run, i) => new RankedRun(i + 1, run.Point.Index, Values(run.Point), run.Score, run.Metrics, run.Totals)).ToList());
+            outcome.Ranked.Count + outcome.Failures.Count,
+            outcome.Ranked.Select((run, i) => new RankedRun(i + 1, run.Point.Index, Values(run.Point), run.Score, run.Metrics, run.Totals)).ToList(),
+            outcome.Failures.Select(f => new FailedRun(f.Point.Index, Values(f.Point), f.Reason)).ToList());
         return JsonSerializer.Serialize(document, ReportJsonWriter.Options);
     }
 
@@ -45,7 +46,9 @@ public static class SweepJsonWriter
 
     private static Dictionary<string, string> Values(SweepPoint point) => point.Values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 
-    private sealed record SweepDocument(string RankedBy, int Runs, IReadOnlyList<RankedRun> Ranking);
+    private sealed record SweepDocument(string RankedBy, int Runs, IReadOnlyList<RankedRun> Ranking, IReadOnlyList<FailedRun> Failed);
+
+    private sealed record FailedRun(int GridIndex, IReadOnlyDictionary<string, string> Values, string Reason);
 
     private sealed record RankedRun(int Rank, int GridIndex, IReadOnlyDictionary<string, string> Values, double Score, PerformanceReport Metrics, BacktestTotals Totals);
 

@@ -20,6 +20,9 @@ namespace Rari.Node.Backtesting;
 /// </summary>
 public sealed class BacktestJob
 {
+    /// <summary>Exit code for a run that stopped because a strategy or the venue failed.</summary>
+    public const int FailureExitCode = 1;
+
     /// <summary>Exit code for bad arguments, configuration or data.</summary>
     public const int UsageExitCode = 2;
 
@@ -43,7 +46,7 @@ public sealed class BacktestJob
         _showProgress = showProgress;
     }
 
-    /// <summary>Runs the job; returns the exit code (0 success, 2 bad configuration or data).</summary>
+    /// <summary>Runs the job; returns the exit code (0 success, 1 a strategy failed during the run, 2 bad configuration or data).</summary>
     public int Run(CancellationToken cancellationToken = default)
     {
         Config reference;
@@ -123,12 +126,21 @@ public sealed class BacktestJob
 
         var runs = new RunFactory(_request, series, instruments, configurations);
         Directory.CreateDirectory(_request.OutDirectory);
-        if (_request.WalkForward is { } plan)
+        try
         {
-            return RunWalkForward(runs, points, plan, cancellationToken);
-        }
+            if (_request.WalkForward is { } plan)
+            {
+                return RunWalkForward(runs, points, plan, cancellationToken);
+            }
 
-        return points.Count > 1 ? RunSweep(runs, points, cancellationToken) : RunSingle(runs, cancellationToken);
+            return points.Count > 1 ? RunSweep(runs, points, cancellationToken) : RunSingle(runs, cancellationToken);
+        }
+        catch (BacktestFailedException e)
+        {
+            _error.WriteLine();
+            _error.WriteLine("rari backtest: " + e.Message);
+            return FailureExitCode;
+        }
     }
 
     private int RunSingle(RunFactory runs, CancellationToken cancellationToken)

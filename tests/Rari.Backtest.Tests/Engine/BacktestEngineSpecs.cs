@@ -119,4 +119,22 @@ public sealed class BacktestEngineSpecs
         // assert
         Assert.Contains("runs once", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_say_when_and_where_a_strategy_failed()
+    {
+        // arrange
+        var market = Backtests.Market(Backtests.BtcRange, days: 1);
+        var setup = new BacktestSetup([market], Backtests.Settings, m => new ThrowingStrategy(m.Symbol));
+
+        // act
+        var error = Assert.Throws<BacktestFailedException>(() => new BacktestEngine(setup).Run());
+
+        // assert
+        var when = DateTimeOffset.FromUnixTimeMilliseconds(market.TradeFromMs + 59_999).UtcDateTime;
+        Assert.Equal(
+            $"The backtest stopped at {when:yyyy-MM-dd HH:mm:ss} UTC on BTCUSDT (broken): ArgumentException: the plan has a negative price",
+            error.Message);
+        Assert.IsType<ArgumentException>(error.InnerException);
+    }
 }

@@ -109,6 +109,42 @@ public sealed class SweepSpecs
         Assert.Equal(SweepJsonWriter.Serialize(serial), SweepJsonWriter.Serialize(parallel));
     }
 
+    [Fact]
+    public void Should_leave_failed_runs_out_of_the_ranking_and_list_them()
+    {
+        // arrange: the middle spacing's strategy fails
+        var points = SweepPoint.Grid([SweepParameter.Parse("grid.spacing=0.004..0.008:0.002")]);
+        var market = Backtests.Market(Backtests.EthBreakout, days: 1, offsetDays: 3);
+        BacktestSetup SetupFor(SweepPoint point) => point.Index == 1
+            ? new BacktestSetup([market], Backtests.Settings, m => new ThrowingStrategy(m.Symbol))
+            : Setup(point, market);
+
+        // act
+        var outcome = SweepRunner.Run(points, SetupFor, RankMetric.Sharpe, maxDegreeOfParallelism: 2);
+
+        // assert
+        Assert.Equal([0, 2], outcome.Ranked.Select(r => r.Point.Index).Order());
+        var failure = Assert.Single(outcome.Failures);
+        Assert.Equal(1, failure.Point.Index);
+        Assert.Contains("the plan has a negative price", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("\"failed\": [", SweepJsonWriter.Serialize(outcome), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_fail_when_every_run_failed()
+    {
+        // arrange
+        var points = SweepPoint.Grid([SweepParameter.Parse("grid.levels=6..8:2")]);
+        var market = Backtests.Market(Backtests.EthBreakout, days: 1, offsetDays: 3);
+
+        // act
+        var error = Assert.Throws<BacktestFailedException>(() => SweepRunner.Run(
+            points, _ => new BacktestSetup([market], Backtests.Settings, m => new ThrowingStrategy(m.Symbol)), RankMetric.Sharpe));
+
+        // assert
+        Assert.StartsWith("All 2 runs of the sweep failed; the first, with grid.levels=6:", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("sharpe", RankMetric.Sharpe)]
     [InlineData("Net-PnL", RankMetric.NetPnl)]
