@@ -55,40 +55,40 @@ public sealed partial class BacktestEngine
         switch (command)
         {
             case PlaceOrder place:
-            {
-                var intent = place.Intent;
-                var run = RunOf(intent.Symbol);
-                _ordersPlaced++;
-                if (DenyReason(run, intent) is { } reason)
                 {
-                    _ordersDenied++;
-                    _pending.Enqueue(new Pending(null, new OrderDenied(intent.Symbol, intent.ClientOrderId, reason, now)));
+                    var intent = place.Intent;
+                    var run = RunOf(intent.Symbol);
+                    _ordersPlaced++;
+                    if (DenyReason(run, intent) is { } reason)
+                    {
+                        _ordersDenied++;
+                        _pending.Enqueue(new Pending(null, new OrderDenied(intent.Symbol, intent.ClientOrderId, reason, now)));
+                        return;
+                    }
+
+                    var placed = _venue.PlaceOrder(_account, ToRequest(intent));
+                    _balanceDirty = true;
+                    if (!placed.IsSuccess)
+                    {
+                        _ordersRejected++;
+                        var known = _rejections.GetValueOrDefault(placed.Error.Code, (placed.Error.Message, 0));
+                        _rejections[placed.Error.Code] = (known.Message, known.Count + 1);
+                        _pending.Enqueue(new Pending(null, new OrderRejected(intent.Symbol, intent.ClientOrderId, placed.Error.Code, placed.Error.Message, now)));
+                    }
+
                     return;
                 }
 
-                var placed = _venue.PlaceOrder(_account, ToRequest(intent));
-                _balanceDirty = true;
-                if (!placed.IsSuccess)
-                {
-                    _ordersRejected++;
-                    var known = _rejections.GetValueOrDefault(placed.Error.Code, (placed.Error.Message, 0));
-                    _rejections[placed.Error.Code] = (known.Message, known.Count + 1);
-                    _pending.Enqueue(new Pending(null, new OrderRejected(intent.Symbol, intent.ClientOrderId, placed.Error.Code, placed.Error.Message, now)));
-                }
-
-                return;
-            }
-
             case CancelOrder cancel:
-            {
-                var canceled = _venue.CancelOrder(_account, cancel.Symbol, OrderReference.ByClientId(cancel.ClientOrderId.Value));
-                if (!canceled.IsSuccess)
                 {
-                    _pending.Enqueue(new Pending(null, new OrderCancelRejected(cancel.Symbol, cancel.ClientOrderId, canceled.Error.Code, canceled.Error.Message, now)));
-                }
+                    var canceled = _venue.CancelOrder(_account, cancel.Symbol, OrderReference.ByClientId(cancel.ClientOrderId.Value));
+                    if (!canceled.IsSuccess)
+                    {
+                        _pending.Enqueue(new Pending(null, new OrderCancelRejected(cancel.Symbol, cancel.ClientOrderId, canceled.Error.Code, canceled.Error.Message, now)));
+                    }
 
-                return;
-            }
+                    return;
+                }
 
             default:
                 throw new InvalidOperationException($"The backtester cannot execute {command.GetType().Name}.");

@@ -115,7 +115,7 @@ public static class ConsoleText
 
     private static string Suits(ScanRow row) => (row.GridScore, row.VolatilityScore) switch
     {
-        (< 10, < 10) => "neither (too quiet, thin or undecided)",
+        ( < 10, < 10) => "neither (too quiet, thin or undecided)",
         var (g, v) when g >= v => "grid",
         _ => "volatility",
     };

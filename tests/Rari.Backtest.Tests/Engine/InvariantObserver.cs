@@ -101,5 +101,6 @@ public sealed class InvariantObserver(IReadOnlyDictionary<string, Instrument> in
             order.StopPrice > 0m ? order.StopPrice : null,
             order.ClosePosition ? null : order.OriginalQuantity,
             order.ReduceOnly,
-            order.ClosePosition) with { OpenOrderCount = openBefore };
+            order.ClosePosition) with
+        { OpenOrderCount = openBefore };
 }

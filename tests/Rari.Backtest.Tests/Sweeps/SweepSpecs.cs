@@ -1,10 +1,10 @@
+using System.Globalization;
 using Rari.Backtest.Engine;
 using Rari.Backtest.Strategies;
 using Rari.Backtest.Sweeps;
 using Rari.Backtest.Tests.Engine;
 using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Sizing;
-using System.Globalization;
 
 namespace Rari.Backtest.Tests.Sweeps;
 
