@@ -53,7 +53,7 @@ public sealed partial class RiskMonitor
         }
 
         var reason = RiskText.Of(
-            $"daily loss {RiskText.Number(loss)} USDT is {RiskText.Percent(loss / baseline)} of the day's starting equity {RiskText.Number(baseline)} USDT, at or beyond the {RiskText.Percent(Settings.MaxDailyLoss)} limit");
+            $"daily loss {loss} USDT is {RiskText.Percent(loss / baseline)} of the day's starting equity {baseline} USDT, at or beyond the {RiskText.Percent(Settings.MaxDailyLoss)} limit");
         HaltForLoss(decision, nowMs, HaltCause.DailyLoss, reason);
     }
 
@@ -68,7 +68,7 @@ public sealed partial class RiskMonitor
         }
 
         var reason = RiskText.Of(
-            $"drawdown {RiskText.Number(drawdown)} USDT is {RiskText.Percent(drawdown / peak)} of the equity peak {RiskText.Number(peak)} USDT, at or beyond the {RiskText.Percent(limit)} limit");
+            $"drawdown {drawdown} USDT is {RiskText.Percent(drawdown / peak)} of the equity peak {peak} USDT, at or beyond the {RiskText.Percent(limit)} limit");
         HaltForLoss(decision, nowMs, HaltCause.MaxDrawdown, reason);
     }
 

@@ -97,7 +97,7 @@ public sealed partial class RiskMonitor
             if (!breaker.IsActiveAt(nowMs))
             {
                 decision.Emit(new CircuitBreakerReset(nowMs, breaker.Symbol, RiskText.Of(
-                    $"cool-down over at {RiskText.Number(breaker.UntilMs)}: entries in {breaker.Symbol} may resume")));
+                    $"cool-down over at {breaker.UntilMs}: entries in {breaker.Symbol} may resume")));
             }
         }
     }
@@ -114,7 +114,7 @@ public sealed partial class RiskMonitor
         else if (Settings.CircuitBreakerSigma is { } maxSigma && bar.RecentStdDev is > 0m and { } sigma && move > maxSigma * sigma)
         {
             reason = RiskText.Of(
-                $"{bar.Symbol} moved {RiskText.Percent(bar.Return)} in one bar, {RiskText.Number(move / sigma)}σ of the recent returns (σ {RiskText.Percent(sigma)}), beyond {RiskText.Number(maxSigma)}σ");
+                $"{bar.Symbol} moved {RiskText.Percent(bar.Return)} in one bar, {move / sigma}σ of the recent returns (σ {RiskText.Percent(sigma)}), beyond {maxSigma}σ");
         }
 
         if (reason is null)

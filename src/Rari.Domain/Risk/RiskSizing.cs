@@ -29,7 +29,7 @@ internal static class RiskSizing
         if (fitted < lot.MinQty)
         {
             return RuleVerdict.Deny(RiskText.Of(
-                $"{why}; the largest quantity that fits, {RiskText.Number(fitted)}, is below the minimum quantity {RiskText.Number(lot.MinQty)}"));
+                $"{why}; the largest quantity that fits, {fitted}, is below the minimum quantity {lot.MinQty}"));
         }
 
         var notional = fitted * check.ReferencePrice;
@@ -37,10 +37,10 @@ internal static class RiskSizing
         if (notional < minimum)
         {
             return RuleVerdict.Deny(RiskText.Of(
-                $"{why}; the largest quantity that fits, {RiskText.Number(fitted)}, is worth {RiskText.Number(notional)} USDT, below the minimum notional {RiskText.Number(minimum)} USDT"));
+                $"{why}; the largest quantity that fits, {fitted}, is worth {notional} USDT, below the minimum notional {minimum} USDT"));
         }
 
-        return RuleVerdict.Resize(fitted, RiskText.Of($"{why}; resized from {RiskText.Number(check.Quantity)} to {RiskText.Number(fitted)}"));
+        return RuleVerdict.Resize(fitted, RiskText.Of($"{why}; resized from {check.Quantity} to {fitted}"));
     }
 
     /// <summary>
@@ -56,4 +56,24 @@ internal static class RiskSizing
     /// </summary>
     public static RuleVerdict FitNotional(in RiskCheck check, decimal maxNotional, string why) =>
         Fit(check, maxNotional > 0m ? maxNotional / check.ReferencePrice : 0m, why);
+
+    /// <summary>Of several caps a rule applies, the one that allows the least notional, with its reason.</summary>
+    internal struct Tightest
+    {
+        /// <summary>The smallest notional considered so far; meaningful once <see cref="Why"/> is set.</summary>
+        public decimal MaxNotional { get; private set; }
+
+        /// <summary>The reason of the tightest cap, or null when no cap binds.</summary>
+        public string? Why { get; private set; }
+
+        /// <summary>Records a binding cap that allows at most <paramref name="maxNotional"/>.</summary>
+        public void Consider(decimal maxNotional, string why)
+        {
+            if (Why is null || maxNotional < MaxNotional)
+            {
+                MaxNotional = maxNotional;
+                Why = why;
+            }
+        }
+    }
 }

@@ -44,7 +44,7 @@ public readonly record struct RuleVerdict(RiskVerdictKind Kind, decimal Quantity
 public readonly record struct RuleOutcome(string Rule, RiskVerdictKind Kind, decimal QuantityIn, decimal QuantityOut, string Reason)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{Rule}: {Kind} {RiskText.Number(QuantityIn)} → {RiskText.Number(QuantityOut)}: {Reason}";
+    public override string ToString() => RiskText.Of($"{Rule}: {Kind} {QuantityIn} → {QuantityOut}: {Reason}");
 }
 
 /// <summary>

@@ -17,6 +17,8 @@ namespace Rari.Domain.Risk;
 /// </remarks>
 public sealed record SymbolRiskView
 {
+    private static readonly PositionSide[] PositionSides = [PositionSide.Both, PositionSide.Long, PositionSide.Short];
+
     /// <summary>Creates a view with no position, no resting orders and no market readings.</summary>
     /// <param name="instrument">The symbol's venue rules.</param>
     /// <param name="markPrice">The current mark price, positive.</param>
@@ -165,8 +167,6 @@ public sealed record SymbolRiskView
     /// <summary>An indicator's reading as a decimal for this view, or null while it is NaN (warming up) or not finite.</summary>
     public static decimal? Reading(double indicatorValue) =>
         double.IsFinite(indicatorValue) && Math.Abs(indicatorValue) < 1e15 ? (decimal)indicatorValue : null;
-
-    private static readonly PositionSide[] PositionSides = [PositionSide.Both, PositionSide.Long, PositionSide.Short];
 
     private static decimal NotNegative(decimal value, string name) =>
         value >= 0m ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must not be negative.");

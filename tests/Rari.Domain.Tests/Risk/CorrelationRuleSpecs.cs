@@ -7,9 +7,9 @@ namespace Rari.Domain.Tests.Risk;
 
 public sealed class CorrelationRuleSpecs
 {
-    private static RuleVerdict Judge(OrderIntent intent, decimal ethPosition, decimal correlation, RiskSettings? settings = null)
+    private static RuleVerdict Judge(OrderIntent intent, decimal ethPosition, decimal correlation, RiskSettings? settings = null, decimal btcPosition = 0m)
     {
-        var btc = View(Btc, 50_000m);
+        var btc = View(Btc, 50_000m, 20, Position(Btc, btcPosition, 50_000m, 50_000m));
         var eth = View(Eth, 2_500m, 20, Position(Eth, ethPosition, 2_500m, 2_500m));
         var context = Context(10_000m, btc, eth) with
         {
@@ -75,6 +75,18 @@ public sealed class CorrelationRuleSpecs
         // assert
         Assert.Equal(
             RuleVerdict.Resize(0.06m, "long exposure correlated with BTCUSDT (ETHUSDT 0.85) is worth 10000 USDT against the 8000 USDT symbol cap; resized from 0.1 to 0.06"),
+            verdict);
+    }
+
+    [Fact]
+    public void Should_let_an_order_that_only_closes_through_a_group_the_others_already_fill()
+    {
+        // act: ETH alone ties up 625 of the 500 allowed; BTC is short 0.1 and buys it back
+        var verdict = Judge(MarketOrder(Btc, OrderSide.Buy, 0.1m), 5m, 0.85m, btcPosition: -0.1m);
+
+        // assert
+        Assert.Equal(
+            RuleVerdict.Approve(0.1m, "long exposure correlated with BTCUSDT (ETHUSDT 0.85) ties up 625 USDT of margin against 5% of equity 10000 = 500 USDT; this order adds no long exposure in BTCUSDT"),
             verdict);
     }
 }

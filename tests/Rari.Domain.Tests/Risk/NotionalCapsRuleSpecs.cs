@@ -69,6 +69,18 @@ public sealed class NotionalCapsRuleSpecs
     }
 
     [Theory]
+    [InlineData(20_000, "0.4", "worst-case long notional of BTCUSDT 60000 USDT against the 20000 USDT symbol cap; resized from 1.2 to 0.4")]
+    [InlineData(55_000, "1", "worst-case total notional 110000 USDT against the total cap 10 × equity 10000 = 100000 USDT; resized from 1.2 to 1")]
+    public void Should_apply_the_tighter_of_the_symbol_and_total_caps(int symbolCap, string quantity, string reason)
+    {
+        // act: both caps bind; ETH holds 50,000 of the 100,000 total
+        var verdict = Judge(RiskSettings.Default with { MaxSymbolNotional = symbolCap }, MarketOrder(Btc, OrderSide.Buy, 1.2m), ethPosition: 20m);
+
+        // assert
+        Assert.Equal(RuleVerdict.Resize(decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture), reason), verdict);
+    }
+
+    [Theory]
     [InlineData(1, RiskVerdictKind.Approved)]
     [InlineData(2, RiskVerdictKind.Approved)]
     public void Should_let_an_account_over_the_cap_close_and_flip_without_growing(int quantity, RiskVerdictKind kind)

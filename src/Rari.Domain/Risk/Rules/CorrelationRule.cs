@@ -10,7 +10,8 @@ namespace Rari.Domain.Risk.Rules;
 /// </summary>
 /// <remarks>
 /// Only positive correlation with exposure in the order's direction counts; a symbol whose correlation is unknown counts
-/// as uncorrelated.
+/// as uncorrelated. An order that leaves its own symbol with no exposure in its direction (it only closes) never grows
+/// the group and passes, even when the other members alone exceed the limit.
 /// </remarks>
 public sealed class CorrelationRule : IRiskRule
 {
@@ -71,7 +72,7 @@ public sealed class CorrelationRule : IRiskRule
         if (members is null)
         {
             return RuleVerdict.Approve(check.Quantity, RiskText.Of(
-                $"no symbol correlated {RiskText.Number(_threshold)} or more with {view.Symbol} holds {side} exposure"));
+                $"no symbol correlated {_threshold} or more with {view.Symbol} holds {side} exposure"));
         }
 
         var before = Exposure.Base(view, direction);
@@ -81,16 +82,28 @@ public sealed class CorrelationRule : IRiskRule
         var limit = _maxRisk * equity;
         var group = RiskText.Of($"{side} exposure correlated with {view.Symbol} ({members})");
         var marginText = RiskText.Of(
-            $"{group} ties up {RiskText.Number(groupMargin)} USDT of margin against {RiskText.Percent(_maxRisk)} of equity {RiskText.Number(equity)} = {RiskText.Number(limit)} USDT");
+            $"{group} ties up {groupMargin} USDT of margin against {RiskText.Percent(_maxRisk)} of equity {equity} = {limit} USDT");
+        if (after == 0m)
+        {
+            return RuleVerdict.Approve(check.Quantity, RiskText.Of($"{marginText}; this order adds no {side} exposure in {view.Symbol}"));
+        }
+
+        // The symbol's own term may go down to 0 (the order only closes) even when the others alone fill the group.
+        var binding = new RiskSizing.Tightest();
         if (groupMargin > limit)
         {
-            return RiskSizing.FitNotional(check, ((limit - othersMargin) * view.Leverage) - before, marginText);
+            binding.Consider((Math.Max(0m, limit - othersMargin) * view.Leverage) - before, marginText);
         }
 
         if (_maxSymbol is { } cap && after + othersNotional > cap)
         {
-            return RiskSizing.FitNotional(check, cap - othersNotional - before, RiskText.Of(
-                $"{group} is worth {RiskText.Number(after + othersNotional)} USDT against the {RiskText.Number(cap)} USDT symbol cap"));
+            binding.Consider(Math.Max(0m, cap - othersNotional) - before, RiskText.Of(
+                $"{group} is worth {after + othersNotional} USDT against the {cap} USDT symbol cap"));
+        }
+
+        if (binding.Why is { } why)
+        {
+            return RiskSizing.FitNotional(check, binding.MaxNotional, why);
         }
 
         return RuleVerdict.Approve(check.Quantity, marginText);

@@ -49,7 +49,7 @@ public sealed class DepthRule : IRiskRule
         var depth = book.DepthWithin(side, touch.Price * _band);
         var allowed = depth * _share;
         var measured = RiskText.Of(
-            $"{RiskText.Number(check.Quantity)} against {RiskText.Percent(_share)} of the {RiskText.Number(depth)} {sideName} within {RiskText.Percent(_band)} of the touch {RiskText.Number(touch.Price)} = {RiskText.Number(allowed)}");
+            $"{check.Quantity} against {RiskText.Percent(_share)} of the {depth} {sideName} within {RiskText.Percent(_band)} of the touch {touch.Price} = {allowed}");
         return check.Quantity <= allowed
             ? RuleVerdict.Approve(check.Quantity, measured)
             : RiskSizing.Fit(check, allowed, measured);

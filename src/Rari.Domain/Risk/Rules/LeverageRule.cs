@@ -27,7 +27,7 @@ public sealed class LeverageRule : IRiskRule
         if (view.Leverage > maxLeverage && check.OpeningQuantity > 0m)
         {
             return RuleVerdict.Deny(RiskText.Of(
-                $"{view.Symbol} is set to {RiskText.Number(view.Leverage)}x, above the asset table's {RiskText.Number(maxLeverage)}x: lower its leverage first"));
+                $"{view.Symbol} is set to {view.Leverage}x, above the asset table's {maxLeverage}x: lower its leverage first"));
         }
 
         var before = Exposure.Base(view, check.Direction);
@@ -36,18 +36,24 @@ public sealed class LeverageRule : IRiskRule
         var effectiveCap = maxLeverage * equity;
         var side = PositionRiskRule.Side(check);
         var effectiveText = RiskText.Of(
-            $"worst-case {side} notional {RiskText.Number(after)} USDT against {RiskText.Number(maxLeverage)}x equity {RiskText.Number(equity)} = {RiskText.Number(effectiveCap)} USDT");
+            $"worst-case {side} notional {after} USDT against {maxLeverage}x equity {equity} = {effectiveCap} USDT");
+        var binding = new RiskSizing.Tightest();
         if (after > effectiveCap)
         {
-            return RiskSizing.FitNotional(check, effectiveCap - before, effectiveText);
+            binding.Consider(Math.Max(0m, effectiveCap) - before, effectiveText);
         }
 
         var bracketCap = view.Instrument.MaxNotionalAt(view.Leverage);
         var bracketText = RiskText.Of(
-            $"the venue allows {RiskText.Number(bracketCap)} USDT at {RiskText.Number(view.Leverage)}x");
+            $"the venue allows {bracketCap} USDT at {view.Leverage}x");
         if (after > bracketCap)
         {
-            return RiskSizing.FitNotional(check, bracketCap - before, RiskText.Of($"worst-case {side} notional {RiskText.Number(after)} USDT is above what {bracketText}"));
+            binding.Consider(bracketCap - before, RiskText.Of($"worst-case {side} notional {after} USDT is above what {bracketText}"));
+        }
+
+        if (binding.Why is { } why)
+        {
+            return RiskSizing.FitNotional(check, binding.MaxNotional, why);
         }
 
         return RuleVerdict.Approve(check.Quantity, RiskText.Of($"{effectiveText}; {bracketText}"));

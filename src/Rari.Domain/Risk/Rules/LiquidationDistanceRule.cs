@@ -13,7 +13,8 @@ namespace Rari.Domain.Risk.Rules;
 /// position, where its wallet plus unrealized PnL meets its maintenance margin, the wallet having received
 /// <c>opened quantity × price / leverage</c>; for a cross position, where the cross margin balance meets the cross
 /// maintenance margin, the other symbols held at their marks. The resulting position is the current one plus this
-/// whole order filled at its reference price (fees and resting orders left out).</para>
+/// whole order filled at its reference price (fees and resting orders left out); an order that flips a cross position
+/// first realizes the old position's PnL into the cross wallet, as the portfolio books it.</para>
 /// <para>An order that only shrinks the position passes: its liquidation price can only move away.</para>
 /// </remarks>
 public sealed class LiquidationDistanceRule : IRiskRule
@@ -50,17 +51,17 @@ public sealed class LiquidationDistanceRule : IRiskRule
         if (liquidation is not { } price)
         {
             return RuleVerdict.Approve(check.Quantity, RiskText.Of(
-                $"the resulting position of {RiskText.Number(resulting)} cannot be liquidated by a price move"));
+                $"the resulting position of {resulting} cannot be liquidated by a price move"));
         }
 
         var atr = view.AverageTrueRange;
         var buffer = Math.Max(_bufferAtr * (atr ?? 0m), _minDistance * mark);
         var distance = Math.Sign(resulting) * (mark - price);
         var bufferText = atr is { } known
-            ? RiskText.Of($"max({RiskText.Number(_bufferAtr)} × ATR {RiskText.Number(known)}, {RiskText.Percent(_minDistance)} of the mark) = {RiskText.Number(buffer)}")
-            : RiskText.Of($"{RiskText.Percent(_minDistance)} of the mark = {RiskText.Number(buffer)} (ATR unknown)");
+            ? RiskText.Of($"max({_bufferAtr} × ATR {known}, {RiskText.Percent(_minDistance)} of the mark) = {buffer}")
+            : RiskText.Of($"{RiskText.Percent(_minDistance)} of the mark = {buffer} (ATR unknown)");
         var measured = RiskText.Of(
-            $"the resulting position of {RiskText.Number(resulting)} would be liquidated near {RiskText.Number(price)}, {RiskText.Number(distance)} from the mark {RiskText.Number(mark)}");
+            $"the resulting position of {resulting} would be liquidated near {price}, {distance} from the mark {mark}");
         return distance > buffer
             ? RuleVerdict.Approve(check.Quantity, RiskText.Of($"{measured}, beyond the buffer {bufferText}"))
             : RuleVerdict.Deny(RiskText.Of($"{measured}, within the buffer {bufferText}"));
@@ -88,9 +89,15 @@ public sealed class LiquidationDistanceRule : IRiskRule
             return LiquidationPriceSolver.Solve(wallet, [new LiquidationLeg(quantity, costBasis, brackets)], view.MarkPrice);
         }
 
-        // Cross: everything outside this symbol's cross positions is held at its current value.
+        // Cross: everything outside this symbol's cross positions is held at its current value; a flip first realizes
+        // the closed position's PnL at the order's price into the cross wallet.
         var context = check.Context;
         var fixedBalance = context.CrossWalletBalance;
+        if (flips && position is { } closed)
+        {
+            fixedBalance += (closed.Quantity * price) - closed.CostBasis;
+        }
+
         var legs = new List<LiquidationLeg>(2) { new(quantity, costBasis, brackets) };
         foreach (var other in context.Symbols)
         {

@@ -38,13 +38,14 @@ public sealed class NotionalCapsRule : IRiskRule
         var after = Math.Max(0m, before + check.Notional);
         var side = PositionRiskRule.Side(check);
 
+        var binding = new RiskSizing.Tightest();
         var symbolText = string.Empty;
         if (_maxSymbol is { } symbolCap)
         {
-            symbolText = RiskText.Of($"worst-case {side} notional of {view.Symbol} {RiskText.Number(after)} USDT against the {RiskText.Number(symbolCap)} USDT symbol cap");
+            symbolText = RiskText.Of($"worst-case {side} notional of {view.Symbol} {after} USDT against the {symbolCap} USDT symbol cap");
             if (after > symbolCap)
             {
-                return RiskSizing.FitNotional(check, symbolCap - before, symbolText);
+                binding.Consider(symbolCap - before, symbolText);
             }
         }
 
@@ -63,13 +64,18 @@ public sealed class NotionalCapsRule : IRiskRule
         var otherDirection = Exposure.Worst(view, -check.Direction);
         var total = rest + Math.Max(after, otherDirection);
         var capText = _maxTotal is { } hard && hard < relativeCap
-            ? RiskText.Of($"the {RiskText.Number(hard)} USDT total cap")
-            : RiskText.Of($"the total cap {RiskText.Number(_maxGrossLeverage)} × equity {RiskText.Number(equity)} = {RiskText.Number(relativeCap)} USDT");
-        var totalText = RiskText.Of($"worst-case total notional {RiskText.Number(total)} USDT against {capText}");
+            ? RiskText.Of($"the {hard} USDT total cap")
+            : RiskText.Of($"the total cap {_maxGrossLeverage} × equity {equity} = {relativeCap} USDT");
+        var totalText = RiskText.Of($"worst-case total notional {total} USDT against {capText}");
         var allowed = Math.Max(totalCap - rest, otherDirection);
         if (after > allowed)
         {
-            return RiskSizing.FitNotional(check, allowed - before, totalText);
+            binding.Consider(allowed - before, totalText);
+        }
+
+        if (binding.Why is { } why)
+        {
+            return RiskSizing.FitNotional(check, binding.MaxNotional, why);
         }
 
         return RuleVerdict.Approve(check.Quantity, symbolText.Length == 0 ? totalText : symbolText + "; " + totalText);

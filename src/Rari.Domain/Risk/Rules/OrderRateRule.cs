@@ -33,8 +33,8 @@ public sealed class OrderRateRule : IRiskRule
         var limit = RiskText.Number(usage.Limit);
         return usage.Used + 1 > budget
             ? RuleVerdict.Deny(RiskText.Of(
-                $"{used} of {limit} orders used in the window; new exposure may use {RiskText.Percent(_share)} = {RiskText.Number(budget)}, the rest is kept for exits"))
+                $"{used} of {limit} orders used in the window; new exposure may use {RiskText.Percent(_share)} = {budget}, the rest is kept for exits"))
             : RuleVerdict.Approve(check.Quantity, RiskText.Of(
-                $"{used} of {limit} orders used in the window, within the {RiskText.Number(budget)} kept for new exposure"));
+                $"{used} of {limit} orders used in the window, within the {budget} kept for new exposure"));
     }
 }

@@ -40,7 +40,7 @@ public sealed class PerTradeRiskRule : IRiskRule
         var equity = check.Context.Equity;
         if (equity <= 0m)
         {
-            return RuleVerdict.Deny(RiskText.Of($"equity {RiskText.Number(equity)} USDT is not positive: there is no risk budget"));
+            return RuleVerdict.Deny(RiskText.Of($"equity {equity} USDT is not positive: there is no risk budget"));
         }
 
         decimal lossPerUnit;
@@ -57,7 +57,7 @@ public sealed class PerTradeRiskRule : IRiskRule
                 var side = OrderWireNames.Of(check.Intent.Side);
                 var needed = check.Direction > 0 ? "below" : "above";
                 return RuleVerdict.Deny(RiskText.Of(
-                    $"the stop {RiskText.Number(stop)} is not {needed} the {side} entry {RiskText.Number(entry)}: it would not limit the loss"));
+                    $"the stop {stop} is not {needed} the {side} entry {entry}: it would not limit the loss"));
             }
         }
         else
@@ -68,8 +68,8 @@ public sealed class PerTradeRiskRule : IRiskRule
         var loss = opening * lossPerUnit;
         var budget = _maxRisk * equity;
         var measured = RiskText.Of(
-            $"loss at the stop {RiskText.Number(opening)} × {RiskText.Number(lossPerUnit)} = {RiskText.Number(loss)} USDT");
-        var limit = RiskText.Of($"{RiskText.Percent(_maxRisk)} of equity {RiskText.Number(equity)} = {RiskText.Number(budget)} USDT");
+            $"loss at the stop {opening} × {lossPerUnit} = {loss} USDT");
+        var limit = RiskText.Of($"{RiskText.Percent(_maxRisk)} of equity {equity} = {budget} USDT");
         return loss <= budget
             ? RuleVerdict.Approve(check.Quantity, RiskText.Of($"{measured} is within {limit}"))
             : RiskSizing.FitOpening(check, budget / lossPerUnit, RiskText.Of($"{measured} exceeds {limit}"));

@@ -35,11 +35,11 @@ public sealed class PositionRiskRule : IRiskRule
         var equity = check.Context.Equity;
         var limit = _maxRisk * equity;
         var measured = RiskText.Of(
-            $"worst-case {Side(check)} notional {RiskText.Number(after)} USDT at {RiskText.Number(leverage)}x ties up {RiskText.Number(marginAtRisk)} USDT of margin");
-        var cap = RiskText.Of($"{RiskText.Percent(_maxRisk)} of equity {RiskText.Number(equity)} = {RiskText.Number(limit)} USDT");
+            $"worst-case {Side(check)} notional {after} USDT at {leverage}x ties up {marginAtRisk} USDT of margin");
+        var cap = RiskText.Of($"{RiskText.Percent(_maxRisk)} of equity {equity} = {limit} USDT");
         return marginAtRisk <= limit
             ? RuleVerdict.Approve(check.Quantity, RiskText.Of($"{measured}, within {cap}"))
-            : RiskSizing.FitNotional(check, (limit * leverage) - before, RiskText.Of($"{measured}, above {cap}"));
+            : RiskSizing.FitNotional(check, (Math.Max(0m, limit) * leverage) - before, RiskText.Of($"{measured}, above {cap}"));
     }
 
     internal static string Side(in RiskCheck check) => check.Direction > 0 ? "long" : "short";

@@ -38,19 +38,19 @@ public sealed class PriceBandRule : IRiskRule
         var offset = price - mark;
         var side = OrderWireNames.Of(check.Intent.Side);
         var where = offset >= 0m ? "above" : "below";
-        var distance = RiskText.Of($"{RiskText.Percent(Math.Abs(offset) / mark)} {where} the mark {RiskText.Number(mark)}");
+        var distance = RiskText.Of($"{RiskText.Percent(Math.Abs(offset) / mark)} {where} the mark {mark}");
         if (check.Direction * offset > mark * _crossBand)
         {
             return RuleVerdict.Deny(RiskText.Of(
-                $"{side} limit {RiskText.Number(price)} is {distance}, crossing it by more than {RiskText.Percent(_crossBand)}"));
+                $"{side} limit {price} is {distance}, crossing it by more than {RiskText.Percent(_crossBand)}"));
         }
 
         if (Math.Abs(offset) > mark * _band)
         {
             return RuleVerdict.Deny(RiskText.Of(
-                $"{side} limit {RiskText.Number(price)} is {distance}, outside the {RiskText.Percent(_band)} band"));
+                $"{side} limit {price} is {distance}, outside the {RiskText.Percent(_band)} band"));
         }
 
-        return RuleVerdict.Approve(check.Quantity, RiskText.Of($"{side} limit {RiskText.Number(price)} is {distance}, inside the band"));
+        return RuleVerdict.Approve(check.Quantity, RiskText.Of($"{side} limit {price} is {distance}, inside the band"));
     }
 }

@@ -45,11 +45,11 @@ public sealed class SlippageRule : IRiskRule
         }
 
         var sweep = RiskText.Of(
-            $"a MARKET {sideText} of {RiskText.Number(check.Quantity)} would average {RiskText.Number(estimate.AveragePrice)}, {RiskText.Percent(estimate.SlippageFraction)} from the touch {RiskText.Number(estimate.TouchPrice)}");
+            $"a MARKET {sideText} of {check.Quantity} would average {estimate.AveragePrice}, {RiskText.Percent(estimate.SlippageFraction)} from the touch {estimate.TouchPrice}");
         if (!estimate.IsComplete)
         {
             sweep = RiskText.Of(
-                $"the book holds only {RiskText.Number(estimate.FilledQuantity)} of a MARKET {sideText} of {RiskText.Number(check.Quantity)}, at an average {RiskText.Number(estimate.AveragePrice)}, {RiskText.Percent(estimate.SlippageFraction)} from the touch {RiskText.Number(estimate.TouchPrice)}");
+                $"the book holds only {estimate.FilledQuantity} of a MARKET {sideText} of {check.Quantity}, at an average {estimate.AveragePrice}, {RiskText.Percent(estimate.SlippageFraction)} from the touch {estimate.TouchPrice}");
         }
         else if (estimate.SlippageFraction <= _maxSlippage)
         {

@@ -25,10 +25,10 @@ public sealed class TradingStateRule : IRiskRule
                 return RuleVerdict.Deny(RiskText.Of($"{where} is halted: only reduce-only and closing orders pass"));
             case TradingState.Reducing when check.OpeningQuantity > 0m:
                 return RuleVerdict.Deny(RiskText.Of(
-                    $"{where} is reducing only: this order would take the position from {RiskText.Number(check.PositionQuantity)} to {RiskText.Number(check.ResultingQuantity)}"));
+                    $"{where} is reducing only: this order would take the position from {check.PositionQuantity} to {check.ResultingQuantity}"));
             case TradingState.Reducing:
                 return RuleVerdict.Approve(check.Quantity, RiskText.Of(
-                    $"{where} is reducing only and this order shrinks the position from {RiskText.Number(check.PositionQuantity)} to {RiskText.Number(check.ResultingQuantity)}"));
+                    $"{where} is reducing only and this order shrinks the position from {check.PositionQuantity} to {check.ResultingQuantity}"));
             default:
                 return RuleVerdict.Approve(check.Quantity, "trading is active");
         }

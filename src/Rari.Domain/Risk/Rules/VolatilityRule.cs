@@ -44,6 +44,6 @@ public sealed class VolatilityRule : IRiskRule
         return RiskSizing.FitOpening(
             check,
             opening * factor,
-            RiskText.Of($"{comparison}: new exposure {RiskText.Number(opening)} scales by {RiskText.Number(factor)}"));
+            RiskText.Of($"{comparison}: new exposure {opening} scales by {factor}"));
     }
 }
