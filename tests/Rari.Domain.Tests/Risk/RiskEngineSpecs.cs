@@ -198,6 +198,42 @@ public sealed class RiskEngineSpecs
         Assert.IsType<ArgumentException>(error);
     }
 
+    [Fact]
+    public void Should_judge_an_order_in_microseconds()
+    {
+        // arrange: three symbols, a book, a correlation, every rule doing real work and three of them resizing
+        var btc = View(Btc, 50_000m, 20, Position(Btc, 0.05m, 49_000m, 50_000m)) with
+        {
+            Volatility = 1.2m,
+            AverageTrueRange = 40m,
+            Book = Book(Btc.Symbol, [(49_999.9m, 1m), (49_990m, 2m)], [(50_000m, 0.5m), (50_010m, 1m), (50_100m, 3m)]),
+        };
+        var eth = View(Eth, 2_500m, 20, Position(Eth, 2m, 2_400m, 2_500m));
+        var context = Context(10_000m, btc, eth, View(Sol, 100m)) with
+        {
+            Correlations = new CorrelationTable([new(Btc.Symbol, Eth.Symbol, 0.8m)]),
+            OrderRate = new OrderRateUsage(10, 1_200),
+        };
+        var request = Request(MarketOrder(Btc, OrderSide.Buy, 0.3m), stop: 49_000m);
+        for (var i = 0; i < 2_000; i++)
+        {
+            Default.Check(request, context);
+        }
+
+        // act
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 5_000; i++)
+        {
+            Default.Check(request, context);
+        }
+
+        watch.Stop();
+
+        // assert: about 20 µs here; the bound leaves room for a busy machine, not for a slower algorithm
+        Assert.Equal(0.05m, Default.Check(request, context).NewQuantity);
+        Assert.InRange(watch.Elapsed.TotalMicroseconds / 5_000, 0, 250);
+    }
+
     private delegate RuleVerdict Judge(in RiskCheck check);
 
     private sealed class StubRule(string name, Judge judge) : IRiskRule
