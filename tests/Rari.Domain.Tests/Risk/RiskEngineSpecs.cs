@@ -199,7 +199,7 @@ public sealed class RiskEngineSpecs
     }
 
     [Fact]
-    public void Should_judge_an_order_in_microseconds()
+    public void Should_compose_every_rule_on_a_busy_account_the_same_way_every_time()
     {
         // arrange: three symbols, a book, a correlation, every rule doing real work and three of them resizing
         var btc = View(Btc, 50_000m, 20, Position(Btc, 0.05m, 49_000m, 50_000m)) with
@@ -215,23 +215,15 @@ public sealed class RiskEngineSpecs
             OrderRate = new OrderRateUsage(10, 1_200),
         };
         var request = Request(MarketOrder(Btc, OrderSide.Buy, 0.3m), stop: 49_000m);
-        for (var i = 0; i < 2_000; i++)
-        {
-            Default.Check(request, context);
-        }
 
         // act
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < 5_000; i++)
-        {
-            Default.Check(request, context);
-        }
+        var first = Default.Check(request, context);
+        var again = Default.Check(request, context);
 
-        watch.Stop();
-
-        // assert: about 20 µs here; the bound leaves room for a busy machine, not for a slower algorithm
-        Assert.Equal(0.05m, Default.Check(request, context).NewQuantity);
-        Assert.InRange(watch.Elapsed.TotalMicroseconds / 5_000, 0, 250);
+        // assert (how fast a check runs is measured by the benchmarks, not asserted here)
+        Assert.Equal(0.05m, first.NewQuantity);
+        Assert.Equal(first.Reason, again.Reason);
+        Assert.Equal(first.NewQuantity, again.NewQuantity);
     }
 
     private delegate RuleVerdict Judge(in RiskCheck check);
