@@ -1,0 +1,37 @@
+using Rari.Aster.Sim.Instruments;
+using Rari.Aster.Sim.Json;
+
+namespace Rari.Aster.Sim.Trading;
+
+/// <summary>
+/// How the trading replies write decimals (all as JSON strings, never with an exponent):
+/// <list type="bullet">
+/// <item>prices on the tick grid (order, stop, fill, mark prices): at least the tick's decimals, more only when the
+/// value has more, so nothing is rounded away;</item>
+/// <item>quantities: at least the step's decimals;</item>
+/// <item>averages (<c>avgPrice</c>, <c>entryPrice</c>, liquidation price), which can be repeating fractions:
+/// rounded half away from zero to the tick's decimals plus <see cref="AverageExtraDecimals"/>;</item>
+/// <item>money (balances, PnL, margins, commissions, notionals): exactly <see cref="MoneyDecimals"/> decimals, as
+/// Aster's account endpoints show them (<c>"122607.35137903"</c>).</item>
+/// </list>
+/// </summary>
+internal static class TradingNumbers
+{
+    /// <summary>Decimals of every money amount.</summary>
+    public const int MoneyDecimals = 8;
+
+    /// <summary>Decimals an average price carries beyond the tick's.</summary>
+    public const int AverageExtraDecimals = 5;
+
+    public static string Price(SymbolSpec spec, decimal value) => AsterNumber.AtLeast(value, spec.PriceDecimals);
+
+    public static string Quantity(SymbolSpec spec, decimal value) => AsterNumber.AtLeast(value, spec.QuantityDecimals);
+
+    public static string Average(SymbolSpec spec, decimal value)
+    {
+        var decimals = Math.Min(28, spec.PriceDecimals + AverageExtraDecimals);
+        return AsterNumber.AtLeast(Math.Round(value, decimals, MidpointRounding.AwayFromZero), spec.PriceDecimals);
+    }
+
+    public static string Money(decimal value) => AsterNumber.Fixed(value, MoneyDecimals);
+}
