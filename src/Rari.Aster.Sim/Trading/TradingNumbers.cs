@@ -11,14 +11,19 @@ namespace Rari.Aster.Sim.Trading;
 /// <item>quantities: at least the step's decimals;</item>
 /// <item>averages (<c>avgPrice</c>, <c>entryPrice</c>, liquidation price), which can be repeating fractions:
 /// rounded half away from zero to the tick's decimals plus <see cref="AverageExtraDecimals"/>;</item>
-/// <item>money (balances, PnL, margins, commissions, notionals): exactly <see cref="MoneyDecimals"/> decimals, as
-/// Aster's account endpoints show them (<c>"122607.35137903"</c>).</item>
+/// <item>money (balances, PnL, margins, commissions, notionals): at least <see cref="MoneyDecimals"/> decimals, as
+/// Aster's account endpoints show them (<c>"122607.35137903"</c>), and more when the amount has more (a commission
+/// of 3.4217 × 10.5 × 0.00035 has nine), up to <see cref="MaxMoneyDecimals"/>: the venue keeps money exact, and a
+/// client adding up the income history must arrive at the balance to the last digit.</item>
 /// </list>
 /// </summary>
 internal static class TradingNumbers
 {
-    /// <summary>Decimals of every money amount.</summary>
+    /// <summary>Decimals every money amount shows at least.</summary>
     public const int MoneyDecimals = 8;
+
+    /// <summary>Decimals a money amount shows at most (only values that are not finite decimals reach it).</summary>
+    public const int MaxMoneyDecimals = 16;
 
     /// <summary>Decimals an average price carries beyond the tick's.</summary>
     public const int AverageExtraDecimals = 5;
@@ -33,5 +38,6 @@ internal static class TradingNumbers
         return AsterNumber.AtLeast(Math.Round(value, decimals, MidpointRounding.AwayFromZero), spec.PriceDecimals);
     }
 
-    public static string Money(decimal value) => AsterNumber.Fixed(value, MoneyDecimals);
+    public static string Money(decimal value) =>
+        AsterNumber.AtLeast(Math.Round(value, MaxMoneyDecimals, MidpointRounding.AwayFromZero), MoneyDecimals);
 }

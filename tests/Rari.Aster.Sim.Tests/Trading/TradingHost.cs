@@ -79,6 +79,33 @@ internal sealed class TradingHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Sends a signed request through the client's transport to any trading path: <paramref name="name"/> under
+    /// <c>/fapi/v1/</c> or <c>/fapi/v3/</c> (or a full path starting with <c>/</c>), parameters as <c>a=b&amp;c=d</c>
+    /// (values are encoded once, as the client always does). A refusal comes back as its <c>{code,msg}</c> body.
+    /// </summary>
+    public async Task<JsonElement> RawAsync(AsterApiVersion version, HttpMethod method, string name, string parameters = "")
+    {
+        var path = name.StartsWith('/') ? name : (version == AsterApiVersion.V1 ? "/fapi/v1/" : "/fapi/v3/") + name;
+        var endpoint = new AsterEndpoint(method, path, path, EndpointSecurity.Signed, 1, IsSafeToRetry: false);
+        var builder = new ParameterStringBuilder();
+        foreach (var pair in parameters.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            builder.Add(pair[..equals], pair[(equals + 1)..]);
+        }
+
+        try
+        {
+            var response = await Client(version).Transport.SendAsync(new AsterRequest(endpoint, builder), CancellationToken.None);
+            return JsonDocument.Parse(response.Body).RootElement.Clone();
+        }
+        catch (Errors.AsterApiException refused) when (refused.Code is { } code)
+        {
+            return JsonDocument.Parse(JsonSerializer.Serialize(new { code, msg = refused.VenueMessage })).RootElement.Clone();
+        }
+    }
+
     /// <summary>The served symbol's rules and bars.</summary>
     public MarketSymbol Market(Symbol symbol) => Sim.Server.Replay.Find(symbol)!;
 
