@@ -15,6 +15,8 @@ if (!simUrl || !privateKey) {
 const wsBase = simUrl.replace(/^http/, 'ws');
 const exchange = new ccxt.pro.aster({
   privateKey,
+  // A local simulator needs no client-side throttling (ccxt waits 333 ms between calls otherwise).
+  enableRateLimit: false,
   options: { defaultType: 'swap', builderFee: false, v3ChainId: 1666, fetchOpenOrders: { warnIfNoSymbol: false } },
 });
 exchange.urls.api = {
@@ -42,6 +44,18 @@ async function simAdvance(bars) {
   check(response.ok, `POST /_sim/clock/step answered ${response.status}`);
 }
 
+// Replays one minute at a time until every promise has settled, at most maxBars minutes.
+async function replayUntil(promises, maxBars) {
+  let pending = promises.length;
+  const settled = promises.map((p) => p.finally(() => { pending--; }));
+  for (let bar = 0; bar < maxBars && pending > 0; bar++) {
+    await simAdvance(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  check(pending === 0, `${pending} stream(s) delivered nothing in ${maxBars} replayed minutes`);
+  return Promise.all(settled);
+}
+
 async function main() {
   await exchange.loadHttpProxyAgent();
 
@@ -53,6 +67,9 @@ async function main() {
   check(balance.USDT && balance.USDT.total > 0, 'no USDT balance');
 
   await step('setLeverage', () => exchange.setLeverage(10, symbol));
+
+  // The simulator starts (with --manual) before its first replayed minute: replay a few so there is history.
+  await simAdvance(5);
 
   const candles = await step('fetchOHLCV', () => exchange.fetchOHLCV(symbol, '1m', undefined, 5));
   check(candles.length > 0, 'no klines');
@@ -73,11 +90,16 @@ async function main() {
   const open = await step('fetchOpenOrders', () => exchange.fetchOpenOrders(symbol));
   check(open.some((o) => o.id === resting.id), 'resting order missing from open orders');
 
+  // Subscribe first and wait until the user stream is open: an event published before that is lost, as on Aster.
   const userOrders = exchange.watchOrders(symbol);
+  await step('user stream connected', async () => {
+    await exchange.authenticate('swap');
+    await exchange.client(exchange.getPrivateUrl('swap')).connected;
+  });
   const cancelled = await step('cancelOrder', () => exchange.cancelOrder(resting.id, symbol));
   check(cancelled.status === 'canceled', `cancelled order status ${cancelled.status}`);
   const pushed = await step('watchOrders (user stream)', () => userOrders);
-  check(pushed.length > 0, 'no order update on the user stream');
+  check(pushed.some((o) => o.id === resting.id && o.status === 'canceled'), `no cancellation on the user stream: ${JSON.stringify(pushed.map((o) => o.info))}`);
 
   const fetched = await step('fetchOrder', () => exchange.fetchOrder(resting.id, symbol));
   check(fetched.status === 'canceled', `fetched order status ${fetched.status}`);
@@ -93,34 +115,38 @@ async function main() {
   const trades = await step('fetchMyTrades', () => exchange.fetchMyTrades(symbol));
   check(trades.some((t) => t.order === bought.id), 'market fill missing from my trades');
 
-  // A marketable limit order below the ask rests, then fills as the replayed market trades through it.
-  const bidPrice = Number(exchange.priceToPrecision(symbol, book.bids[0][0]));
-  const maker = await step('createOrder limit at bid', () => exchange.createOrder(symbol, 'limit', 'sell', amount, bidPrice * 1.0005, { reduceOnly: true }));
-  for (let i = 0; i < 60; i++) {
-    const state = await exchange.fetchOrder(maker.id, symbol);
-    if (state.status === 'closed') break;
-    await simAdvance(1);
-  }
-  const makerFinal = await step('fetchOrder after replay', () => exchange.fetchOrder(maker.id, symbol));
-  if (makerFinal.status !== 'closed') {
-    await step('cancel unfilled maker', () => exchange.cancelOrder(maker.id, symbol));
-    await step('close with market', () => exchange.createOrder(symbol, 'market', 'sell', amount, undefined, { reduceOnly: true }));
-  }
+  // A reduce-only limit order a little above the ask rests, then fills as the replayed market trades through it.
+  const { asks } = await exchange.fetchOrderBook(symbol, 5);
+  const makerPrice = Number(exchange.priceToPrecision(symbol, asks[0][0] * 1.0002));
+  const maker = await step('createOrder limit above the ask', () => exchange.createOrder(symbol, 'limit', 'sell', amount, makerPrice, { reduceOnly: true }));
+  check(maker.status === 'open', `maker order status ${maker.status}`);
+  const makerFinal = await step('replay until the maker fills', async () => {
+    for (let bars = 0; bars < 240; bars++) {
+      const state = await exchange.fetchOrder(maker.id, symbol);
+      if (state.status === 'closed') return state;
+      await simAdvance(1);
+    }
+    throw new Error(`the order at ${makerPrice} is still unfilled after 240 replayed minutes`);
+  });
+  check(makerFinal.filled === amount && makerFinal.average === makerPrice, `maker filled ${makerFinal.filled} at ${makerFinal.average}`);
 
   const after = await step('fetchPositions after close', () => exchange.fetchPositions([symbol]));
   const rest = after.find((p) => p.symbol === symbol);
   check(!rest || !rest.contracts, `position not closed: ${JSON.stringify(rest?.info)}`);
 
+  // Market streams: subscribe, then replay minutes until each has delivered (a subscription sent just before a
+  // minute is replayed may miss it, so one minute is not enough to wait for).
   const trades2 = exchange.watchTrades(symbol);
   const ohlcv2 = exchange.watchOHLCV(symbol, '1m');
   const book2 = exchange.watchOrderBook(symbol);
-  await simAdvance(2);
-  await step('watchTrades', () => trades2);
-  await step('watchOHLCV', () => ohlcv2);
-  await step('watchOrderBook', () => book2);
+  const streamed = await step('market streams (watchTrades, watchOHLCV, watchOrderBook)', () => replayUntil([trades2, ohlcv2, book2], 10));
+  check(streamed[0].length > 0 && streamed[1].length > 0 && streamed[2].bids.length > 0, 'a market stream delivered nothing');
 
   await exchange.close();
   console.log('lifecycle complete');
+
+  // ccxt keeps a one-hour listenKey keep-alive timer that would hold node open.
+  process.exit(0);
 }
 
 main().catch(async (error) => {
