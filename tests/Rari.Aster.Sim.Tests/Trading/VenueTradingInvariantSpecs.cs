@@ -85,6 +85,35 @@ public sealed class VenueTradingInvariantSpecs
         AssertStreamConsistent([events1, events3], audit);
     }
 
+    [Fact]
+    public async Task Should_serve_concurrent_clients_one_command_at_a_time()
+    {
+        // arrange
+        await using var host = await TradingHost.StartAsync();
+        var requests = new List<Task<OrderPlacement>>();
+
+        // act
+        for (var i = 0; i < 25; i++)
+        {
+            foreach (var version in (AsterApiVersion[])[AsterApiVersion.V1, AsterApiVersion.V3])
+            {
+                var id = string.Create(CultureInfo.InvariantCulture, $"par-{version}-{i}");
+                requests.Add(host.Client(version).PlaceOrderAsync(LimitOrder(TradingHost.Btc, OrderSide.Buy, 0.001m, 90_000m + i, id)));
+            }
+        }
+
+        var placed = await Task.WhenAll(requests);
+        var audit = await host.OrdersAsync();
+        var open1 = await host.Client(AsterApiVersion.V1).GetOpenOrdersAsync(TradingHost.Btc);
+        var open3 = await host.Client(AsterApiVersion.V3).GetOpenOrdersAsync(TradingHost.Btc);
+
+        // assert
+        Assert.All(placed, p => Assert.Equal(OrderPlacementOutcome.Placed, p.Outcome));
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), placed.Select(p => p.Order!.OrderId).Order());
+        Assert.Equal(50, audit.GetArrayLength());
+        Assert.Equal((25, 25), (open1.Count, open3.Count));
+    }
+
     // Wallet = start + Σ income; per order, Σ trade quantities = executed quantity; open orders = the audit's open ones.
     private static async Task AssertAccountConsistentAsync(TradingHost host, AsterApiVersion version, JsonElement audit)
     {

@@ -228,6 +228,27 @@ public sealed class VenueTradingOrderSpecs
     }
 
     [Fact]
+    public async Task Should_fire_the_countdown_between_bars_while_the_clock_runs_paced()
+    {
+        // arrange
+        await using var host = await TradingHost.StartAsync();
+        var client = host.Client(AsterApiVersion.V1);
+        await using var stream = await host.UserStreamAsync(AsterApiVersion.V1);
+        await client.PlaceOrderAsync(LimitOrder(TradingHost.Btc, OrderSide.Buy, 0.010m, 90_000m, "paced-1"));
+        await client.CountdownCancelAllAsync(TradingHost.Btc, TimeSpan.FromSeconds(1));
+        var armedAt = host.Bar(TradingHost.Btc, 0).OpenTimeMs;
+
+        // act: real-time pacing reaches the deadline a second later, long before the next bar (60 s away).
+        await host.Sim.AdminAsync(HttpMethod.Post, "/_sim/clock?mode=paced&speed=1");
+        var cancelled = await stream.NextAsync("ORDER_TRADE_UPDATE", e => e.Order().Text("x") == "CANCELED");
+        var clock = await host.Sim.AdminAsync(HttpMethod.Get, "/_sim/clock");
+
+        // assert: nothing but the venue's clock tick asked for it; no bar was replayed.
+        Assert.Equal(0, clock.GetProperty("replayedMinutes").GetInt32());
+        Assert.InRange(cancelled.GetProperty("E").GetInt64(), armedAt + 1_000, armedAt + 10_000);
+    }
+
+    [Fact]
     public async Task Should_refuse_a_reduce_only_order_without_a_position_and_trim_one_larger_than_it()
     {
         // arrange
