@@ -30,8 +30,6 @@ internal sealed record ParsedOrder(MarketSymbol Market, NewOrderRequest Request,
 /// </remarks>
 internal static class OrderRequestParser
 {
-    private static readonly string[] StpModes = ["NONE", "EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH"];
-
     /// <summary>Reads a single order's parameters.</summary>
     /// <exception cref="AsterErrorException">The request is malformed.</exception>
     public static ParsedOrder Parse(RequestParameters parameters, MarketReplay replay) =>
@@ -87,7 +85,7 @@ internal static class OrderRequestParser
             throw new AsterErrorException(AsterErrors.Unsupported("Pegged orders (pegPriceType, pegOffset) are not supported by this simulator."));
         }
 
-        if (fields.Optional("stpMode") is { } stp && Array.IndexOf(StpModes, stp) < 0)
+        if (fields.Optional("stpMode") is { } stp && !TradingWire.IsStpMode(stp))
         {
             throw new AsterErrorException(AsterErrors.InvalidParameter("stpMode", "use EXPIRE_TAKER, EXPIRE_MAKER or EXPIRE_BOTH."));
         }

@@ -90,6 +90,9 @@ internal static class TradingWire
         _ => "ORDER",
     };
 
+    /// <summary>Whether <paramref name="text"/> is a self-trade prevention mode: EXPIRE_TAKER, EXPIRE_MAKER or EXPIRE_BOTH.</summary>
+    public static bool IsStpMode(string text) => text is "EXPIRE_TAKER" or "EXPIRE_MAKER" or "EXPIRE_BOTH";
+
     /// <summary><c>side</c>: BUY or SELL, else −1117.</summary>
     public static OrderSide ParseSide(string text) => text switch
     {

@@ -11,7 +11,6 @@ namespace Rari.Aster.Sim.Trading;
 public sealed partial class VenueTradingApi
 {
     private const int MaxClientTransferIdLength = 63;
-    private static readonly string[] StpModes = ["EXPIRE_TAKER", "EXPIRE_MAKER", "EXPIRE_BOTH"];
 
     private SimReply ChangeLeverage(TradingCall call)
     {
@@ -156,7 +155,7 @@ public sealed partial class VenueTradingApi
     private SimReply ChangeStpMode(TradingCall call)
     {
         var mode = call.Parameters.Required("stpMode");
-        if (Array.IndexOf(StpModes, mode) < 0)
+        if (!TradingWire.IsStpMode(mode))
         {
             throw new AsterErrorException(AsterErrors.InvalidParameter("stpMode", "use EXPIRE_TAKER, EXPIRE_MAKER or EXPIRE_BOTH."));
         }
