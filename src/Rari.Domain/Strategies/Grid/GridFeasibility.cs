@@ -203,7 +203,16 @@ public static class GridFeasibility
         if (carriedQuantity != 0m)
         {
             var side = carriedQuantity > 0m ? OrderSide.Buy : OrderSide.Sell;
-            position.Apply(HypotheticalFill(context.Instrument.Symbol, side, Math.Abs(carriedQuantity), carriedCost / carriedQuantity, ++tradeId));
+            var entry = carriedCost / carriedQuantity;
+            if (entry <= 0m)
+            {
+                // Inventory carried from rungs of both directions can net to a cost of the opposite sign (realized gains
+                // are inside it), so it has no meaningful average price. Valuing it at the current price instead drops
+                // that cushion, which can only move the estimated liquidation closer: the check stays conservative.
+                entry = context.MarkPrice ?? ((plan.Lower + plan.Upper) / 2m);
+            }
+
+            position.Apply(HypotheticalFill(context.Instrument.Symbol, side, Math.Abs(carriedQuantity), entry, ++tradeId));
         }
 
         filledRungs = 0;

@@ -168,6 +168,24 @@ public sealed class GridFeasibilitySpecs
     }
 
     [Fact]
+    public void Should_value_carried_inventory_whose_cost_has_the_opposite_sign_at_the_current_price()
+    {
+        // arrange: rungs of both directions netted to 0.2 BTC long with a negative cost (realized gains inside it),
+        // which a recorded ETH 2025 run reached and which used to give a negative hypothetical entry price
+        var harness = new GridHarness(GridHarness.ArithmeticNeutral);
+        var plan = GridHarness.Single<GridStarted>(harness.Bar(30_000m)).Plan;
+        var context = TestStrategyContexts.For(TestInstruments.BtcUsdt, equity: 10_000m);
+
+        // act
+        var refusal = GridFeasibility.Check(plan, harness.Settings, context, 0.2m, -150m);
+        var tight = GridFeasibility.Check(plan, harness.Settings, context with { Equity = 60m }, 0.2m, -150m);
+
+        // assert: no exception, and the carried long still counts against a thin account
+        Assert.Null(refusal);
+        Assert.NotNull(tight);
+    }
+
+    [Fact]
     public void Should_refuse_levels_that_collapse_onto_the_same_tick()
     {
         // arrange: 0.15 % steps on a 0.0001-tick coin priced at 0.02 are 0.00003, less than a tick
