@@ -42,7 +42,9 @@ public sealed class AsterUserStream : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _pump = Task.CompletedTask;
     private Task _keepAlive = Task.CompletedTask;
+    private readonly TaskCompletionSource _firstKey = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _listenKeysRequested;
+    private int _keyVersion;
     private int _keepAlivesSent;
     private int _disposed;
 
@@ -119,11 +121,14 @@ public sealed class AsterUserStream : IAsyncDisposable
 
     private async Task KeepAliveAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(_options.KeepAliveListenKeyInterval, _time);
         try
         {
+            // There is nothing to keep alive before the first key exists.
+            await _firstKey.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            using var timer = new PeriodicTimer(_options.KeepAliveListenKeyInterval, _time);
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
+                var version = Volatile.Read(ref _keyVersion);
                 try
                 {
                     await _rest.KeepAliveListenKeyAsync(cancellationToken).ConfigureAwait(false);
@@ -131,7 +136,11 @@ public sealed class AsterUserStream : IAsyncDisposable
                 }
                 catch (AsterApiException e) when (e.Code == InvalidListenKey)
                 {
-                    _session.RequestReconnect("the listenKey no longer exists (-1125 on keepalive)");
+                    // A refusal that raced the creation of a new key concerns the old one.
+                    if (version == Volatile.Read(ref _keyVersion))
+                    {
+                        _session.RequestReconnect("the listenKey no longer exists (-1125 on keepalive)");
+                    }
                 }
                 catch (AsterApiException e)
                 {
@@ -231,6 +240,8 @@ public sealed class AsterUserStream : IAsyncDisposable
         {
             Interlocked.Increment(ref stream._listenKeysRequested);
             var key = await stream._rest.CreateListenKeyAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref stream._keyVersion);
+            stream._firstKey.TrySetResult();
             return stream._options.Endpoint("ws/" + Uri.EscapeDataString(key));
         }
 
