@@ -104,11 +104,14 @@ internal static class SimulatorAccounts
     public const string ApiKey = TestAccounts.V1ApiKey;
     public const string Secret = TestAccounts.V1Secret;
     public const decimal Balance = 5000m;
+    public const string PoorApiKey = "poor-apikey-not-real";
+    public const string PoorSecret = "poor-secret-0123456789abcdef0123456789abcdef0123456789abcdef01";
 
     private const string Json = $$$"""
         {"accounts":[
           {"name":"{{{Name}}}","balance":"5000","v1":{"apiKey":"{{{ApiKey}}}","apiSecret":"{{{Secret}}}"}},
-          {"name":"poor","balance":"0","v1":{"apiKey":"poor-apikey-not-real","apiSecret":"poor-secret-0123456789abcdef0123456789abcdef0123456789abcdef01"}}
+          {"name":"poor","balance":"0","v1":{"apiKey":"{{{PoorApiKey}}}","apiSecret":"{{{PoorSecret}}}"}},
+          {"name":"wallet","balance":"5000","v3":{"user":"{{{TestAccounts.PatternAddress}}}"}}
         ]}
         """;
 
