@@ -17,11 +17,51 @@ namespace Rari.Aster.Check;
 /// </remarks>
 public static partial class AccountCheck
 {
+    /// <summary>
+    /// Reads the credentials from the environment as the trader does (<see cref="AsterClientOptions.FromEnvironment"/>)
+    /// and runs every check with them; unset or unusable credentials are reported as a failed check, not thrown.
+    /// </summary>
+    /// <param name="getEnvironmentVariable">Pass <see cref="Environment.GetEnvironmentVariable(string)"/> in production.</param>
+    /// <param name="template">The venue's addresses, chain id and timings (mainnet, testnet, or a simulator's URLs).</param>
+    /// <param name="options">What the account must look like.</param>
+    /// <param name="time">The local clock; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="cancellationToken">Stops the checks.</param>
+    /// <exception cref="ArgumentException">The template's addresses or timings are unusable.</exception>
+    public static async Task<AccountCheckReport> RunFromEnvironmentAsync(
+        Func<string, string?> getEnvironmentVariable,
+        AsterClientOptions template,
+        AccountCheckOptions? options = null,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        ArgumentNullException.ThrowIfNull(template);
+        AsterClientOptions clientOptions;
+        string? credentialProblem = null;
+        try
+        {
+            clientOptions = AsterClientOptions.FromEnvironment(getEnvironmentVariable, template);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The message names the variables and never their values.
+            clientOptions = template with { V1Credentials = null, V3Credentials = null };
+            credentialProblem = e.Message;
+        }
+
+        using var client = AsterRestClient.Create(clientOptions, time: time);
+        return await RunAsync(client, options, credentialProblem, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Runs every check in order; a check whose prerequisite failed is skipped.</summary>
     /// <param name="client">A client for the venue and credentials to check.</param>
     /// <param name="options">What the account must look like.</param>
     /// <param name="cancellationToken">Stops the checks.</param>
-    public static async Task<AccountCheckReport> RunAsync(AsterRestClient client, AccountCheckOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<AccountCheckReport> RunAsync(AsterRestClient client, AccountCheckOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync(client, options, null, cancellationToken);
+
+    private static async Task<AccountCheckReport> RunAsync(
+        AsterRestClient client, AccountCheckOptions? options, string? credentialProblem, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         options ??= new AccountCheckOptions();
@@ -38,7 +78,7 @@ public static partial class AccountCheck
         }
 
         results.Add(await CheckClockAsync(client, clientOptions, options, cancellationToken).ConfigureAwait(false));
-        var (credentials, account) = await CheckCredentialsAsync(client, clientOptions, cancellationToken).ConfigureAwait(false);
+        var (credentials, account) = await CheckCredentialsAsync(client, clientOptions, credentialProblem, cancellationToken).ConfigureAwait(false);
         results.Add(credentials);
         if (account is null)
         {
@@ -109,12 +149,12 @@ public static partial class AccountCheck
     }
 
     private static async Task<(CheckResult Result, AsterAccount? Account)> CheckCredentialsAsync(
-        AsterRestClient client, AsterClientOptions options, CancellationToken cancellationToken)
+        AsterRestClient client, AsterClientOptions options, string? credentialProblem, CancellationToken cancellationToken)
     {
         if (!options.HasCredentials)
         {
-            return (CheckResult.Fail(Names.Credentials, "no credentials are set",
-                $"Set {Signing.V3Credentials.PrivateKeyVariable} (and {Signing.V3Credentials.UserVariable} for an API wallet) for V3, or {Signing.V1Credentials.ApiKeyVariable} and {Signing.V1Credentials.ApiSecretVariable} for V1."), null);
+            return (CheckResult.Fail(Names.Credentials, credentialProblem ?? "no credentials are set",
+                $"Set {Signing.V3Credentials.PrivateKeyVariable} (and {Signing.V3Credentials.UserVariable} for an API wallet) for V3, or {Signing.V1Credentials.ApiKeyVariable} and {Signing.V1Credentials.ApiSecretVariable} for V1, in the environment rari runs in."), null);
         }
 
         try
