@@ -100,11 +100,11 @@ public sealed partial class AsterMarketStream : IAsyncDisposable
     /// <exception cref="ArgumentException">A name is malformed.</exception>
     /// <exception cref="InvalidOperationException">The connection would hold more than <see cref="MarketStreamOptions.MaxStreams"/> streams.</exception>
     /// <exception cref="AsterStreamException">The venue refused (e.g. an unknown stream); nothing was subscribed.</exception>
-    public Task SubscribeAsync(IEnumerable<string> streams, CancellationToken cancellationToken = default)
+    public async Task SubscribeAsync(IEnumerable<string> streams, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(streams);
         var names = Distinct(streams);
-        return WithConnectionAsync(
+        await WithConnectionAsync(
             async socket =>
             {
                 List<string> added;
@@ -136,7 +136,7 @@ public sealed partial class AsterMarketStream : IAsyncDisposable
                 _watchdog?.Track(added, _session.NowMs);
                 return true;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -235,6 +235,11 @@ public sealed partial class AsterMarketStream : IAsyncDisposable
     /// </summary>
     private async Task WithConnectionAsync(Func<StreamSocket, Task<bool>> action, CancellationToken cancellationToken)
     {
+        if (!_session.IsStarted)
+        {
+            throw new InvalidOperationException($"Start the {nameof(AsterMarketStream)} before subscribing.");
+        }
+
         while (true)
         {
             var socket = await _session.WaitForActiveAsync(cancellationToken).ConfigureAwait(false);

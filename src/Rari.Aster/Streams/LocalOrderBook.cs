@@ -175,11 +175,8 @@ public sealed class LocalOrderBook : IDisposable
     }
 
     /// <summary>Stops fetching snapshots.</summary>
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _stop.Dispose();
-    }
+    /// <remarks>The token source is cancelled, not disposed: a fetch still on its way may yet observe it.</remarks>
+    public void Dispose() => _stop.Cancel();
 
     private async Task FetchAsync(CancellationToken cancellationToken)
     {

@@ -97,6 +97,18 @@ internal sealed partial class StreamSession : IAsyncDisposable
     /// <summary>Local wall-clock time, UTC epoch ms.</summary>
     public long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>Whether <see cref="Start"/> was called.</summary>
+    public bool IsStarted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _supervisor != Task.CompletedTask;
+            }
+        }
+    }
+
     /// <summary>Starts connecting in the background.</summary>
     public void Start()
     {
@@ -122,7 +134,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
             Task<StreamSocket> signal;
             lock (_gate)
             {
-                if (_active is { Closed.IsCompleted: false } active)
+                if (_active is { IsReady: true, Closed.IsCompleted: false } active)
                 {
                     return active;
                 }
@@ -231,8 +243,8 @@ internal sealed partial class StreamSession : IAsyncDisposable
         var uri = await _host.GetEndpointAsync(cancellationToken).ConfigureAwait(false);
         var socket = await StreamSocket.ConnectAsync(number, uri, _settings.Socket, _time, OnTextAsync, cancellationToken).ConfigureAwait(false);
 
-        // Data may arrive as soon as the venue acknowledges a subscription, so the socket is admitted before it is
-        // prepared: as the active connection, or as the new side of a switch.
+        // Data may arrive as soon as the connection opens (user stream) or a subscription is acknowledged, so the
+        // socket is admitted, as the active connection or the new side of a switch, before it starts reading.
         Switch? started = null;
         lock (_gate)
         {
@@ -245,6 +257,8 @@ internal sealed partial class StreamSession : IAsyncDisposable
                 _active = socket;
             }
         }
+
+        socket.StartReceiving();
 
         try
         {
@@ -268,6 +282,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
             throw;
         }
 
+        socket.IsReady = true;
         if (started is null)
         {
             SignalActive(socket);

@@ -37,11 +37,15 @@ internal sealed class StreamSocket : IAsyncDisposable
     private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly int _maxMessageBytes;
+    private readonly Func<StreamSocket, string, ValueTask> _onText;
     private Task _receiveLoop = Task.CompletedTask;
     private string? _abortReason;
+    private int _receiving;
+    private volatile bool _ready;
 
-    private StreamSocket(int number, ClientWebSocket socket, StreamSocketSettings settings, TimeProvider time)
+    private StreamSocket(int number, ClientWebSocket socket, StreamSocketSettings settings, TimeProvider time, Func<StreamSocket, string, ValueTask> onText)
     {
+        _onText = onText;
         Number = number;
         _socket = socket;
         _limiter = new MessageRateLimiter(settings.MaxMessagesPerSecond, time);
@@ -58,7 +62,14 @@ internal sealed class StreamSocket : IAsyncDisposable
     /// <summary>Completes with the reason once the connection is gone (closed, lost or aborted).</summary>
     public Task<string> Closed => _closed.Task;
 
-    /// <summary>Opens a connection and starts its receive loop.</summary>
+    /// <summary>Whether the connection has been prepared (subscribed) and may be used for requests.</summary>
+    public bool IsReady
+    {
+        get => _ready;
+        set => _ready = value;
+    }
+
+    /// <summary>Opens a connection; nothing is read until <see cref="StartReceiving"/>, so no message can arrive unseen.</summary>
     /// <param name="number">The connection's number.</param>
     /// <param name="uri">The WebSocket URL.</param>
     /// <param name="settings">Timeouts, keep-alive and limits.</param>
@@ -87,9 +98,16 @@ internal sealed class StreamSocket : IAsyncDisposable
             throw;
         }
 
-        var stream = new StreamSocket(number, socket, settings, time);
-        stream._receiveLoop = Task.Run(() => stream.ReceiveLoopAsync(onText), CancellationToken.None);
-        return stream;
+        return new StreamSocket(number, socket, settings, time, onText);
+    }
+
+    /// <summary>Starts the receive loop (once); until then messages wait in the transport.</summary>
+    public void StartReceiving()
+    {
+        if (Interlocked.Exchange(ref _receiving, 1) == 0)
+        {
+            _receiveLoop = Task.Run(() => ReceiveLoopAsync(_onText), CancellationToken.None);
+        }
     }
 
     /// <summary>Sends one text message, waiting for the message-rate limit.</summary>
@@ -191,6 +209,11 @@ internal sealed class StreamSocket : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Abort("disposed");
+        if (Interlocked.Exchange(ref _receiving, 1) == 0)
+        {
+            _closed.TrySetResult("disposed");
+        }
+
         await _receiveLoop.ConfigureAwait(false);
         _socket.Dispose();
         _sendGate.Dispose();

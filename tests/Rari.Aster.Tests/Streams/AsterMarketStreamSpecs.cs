@@ -113,6 +113,19 @@ public sealed class AsterMarketStreamSpecs
     }
 
     [Fact]
+    public async Task Should_ask_to_be_started_before_subscribing()
+    {
+        // arrange
+        await using var stream = new AsterMarketStream(new MarketStreamOptions());
+
+        // act
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => stream.SubscribeAsync([StreamNames.AggTrade(Btc)]));
+
+        // assert
+        Assert.Equal("Start the AsterMarketStream before subscribing.", refused.Message);
+    }
+
+    [Fact]
     public async Task Should_parse_every_market_payload_as_the_rest_endpoints_describe_the_same_minute()
     {
         // arrange
