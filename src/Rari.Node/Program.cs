@@ -15,7 +15,7 @@ public static class Program
         var root = new RootCommand("rari — an autonomous trader for Aster perpetual futures");
         root.Subcommands.Add(PendingCommand.Create("run", "Run the trader: rari run grid|volatility|hybrid [--test]", issue: 6));
         root.Subcommands.Add(PendingCommand.Create("backtest", "Backtest strategies on recorded data", issue: 5));
-        root.Subcommands.Add(PendingCommand.Create("sim", "Start the simulated Aster exchange", issue: 3));
+        root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(PendingCommand.Create("node", "Join a trader cluster", issue: 9));
         root.Subcommands.Add(PendingCommand.Create("ops", "Operate a running cluster", issue: 9));

@@ -8,6 +8,7 @@ using Rari.Aster.Sim.Http;
 using Rari.Aster.Sim.Json;
 using Rari.Aster.Sim.Replay;
 using Rari.Aster.Sim.Streams;
+using Rari.Aster.Sim.Trading;
 
 namespace Rari.Aster.Sim.Admin;
 
@@ -22,9 +23,12 @@ namespace Rari.Aster.Sim.Admin;
 /// <item><c>GET /_sim/clock</c>; <c>POST /_sim/clock?mode=manual|paced|fast&amp;speed=N</c>;
 /// <c>POST /_sim/clock/step?bars=N</c> replays N minutes; <c>POST /_sim/clock/advance?to=TIME</c> replays up to a
 /// market time (UTC epoch ms).</item>
+/// <item><c>GET /_sim/orders[?account=…&amp;symbol=…]</c> every order the trading engine ever created, with its status
+/// history (<see cref="ISimOrderAudit"/>); an unknown path (404) when no engine keeping such a record is wired in.</item>
 /// </list>
 /// </summary>
-internal sealed class AdminEndpoints(RequestLog log, FaultInjector faults, StreamHub hub, MarketReplay replay, ReplayClock clock, TimeProvider time)
+internal sealed class AdminEndpoints(
+    RequestLog log, FaultInjector faults, StreamHub hub, MarketReplay replay, ReplayClock clock, TimeProvider time, ISimOrderAudit? orders)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -68,6 +72,8 @@ internal sealed class AdminEndpoints(RequestLog log, FaultInjector faults, Strea
             ("POST", "/_sim/clock") => SetClock(query["mode"].FirstOrDefault(), query["speed"].FirstOrDefault()),
             ("POST", "/_sim/clock/step") => Step(query["bars"].FirstOrDefault()),
             ("POST", "/_sim/clock/advance") => Advance(query["to"].FirstOrDefault()),
+            ("GET", "/_sim/orders") => orders?.OrdersReport(query["account"].FirstOrDefault(), query["symbol"].FirstOrDefault())
+                ?? SimReply.Error(AsterErrors.UnknownPath(path)),
             _ => SimReply.Error(AsterErrors.UnknownPath(path)),
         };
     }

@@ -27,7 +27,8 @@ namespace Rari.Aster.Sim.Hosting;
 /// <remarks>
 /// Build it (which loads accounts, instruments and data and fails fast with a clear message), then
 /// <see cref="StartAsync"/>, then <see cref="StopAsync"/> or dispose. Trading endpoints go to the
-/// <see cref="ISimTradingApi"/> the factory passed to the constructor builds; without one they answer −1020.
+/// <see cref="ISimTradingApi"/> the factory passed to the constructor builds; without one they answer −1020. A trading
+/// engine that is <see cref="IAsyncDisposable"/> is disposed with the server.
 /// </remarks>
 public sealed class SimServer : IAsyncDisposable
 {
@@ -35,6 +36,7 @@ public sealed class SimServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ReplayClock _clock;
     private readonly StreamHub _hub;
+    private readonly ISimTradingApi _trading;
     private Uri? _baseAddress;
     private bool _started;
     private bool _stopped;
@@ -81,6 +83,7 @@ public sealed class SimServer : IAsyncDisposable
         _clock = new ReplayClock(Replay, time, options.ReplayMode, options.Speed);
         Context = new SimContext(Replay, Accounts, _hub, time);
         var trading = tradingFactory?.Invoke(Context) ?? UnwiredTradingApi.Instance;
+        _trading = trading;
 
         var market = new MarketEndpoints(Replay);
         var info = new InfoEndpoints(Replay, market, options.RateLimits, time);
@@ -94,7 +97,7 @@ public sealed class SimServer : IAsyncDisposable
             time,
             () => Replay.MarketTimeMs);
         var streams = new StreamEndpoint(_hub, options.StreamPingInterval, options.StreamPongTimeout);
-        var admin = new AdminEndpoints(Requests, Faults, _hub, Replay, _clock, time);
+        var admin = new AdminEndpoints(Requests, Faults, _hub, Replay, _clock, time, trading as ISimOrderAudit);
         _app = BuildApp(address, options.Port, rest, streams, admin);
     }
 
@@ -165,6 +168,11 @@ public sealed class SimServer : IAsyncDisposable
         }
 
         await _hub.DisposeAsync().ConfigureAwait(false);
+        if (_trading is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -203,6 +203,7 @@ public sealed class FaultInjectionSpecs
         {
             var text = $"symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.001&timestamp={DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
             return host.SendAsync(HttpMethod.Post, "/fapi/v1/order", SignatureParameter.Append(text, signer.ComputeSignature(text)), TestAccounts.TestApiKey);
-        });
+        }
+        );
     }
 }

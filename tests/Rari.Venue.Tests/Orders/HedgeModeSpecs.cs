@@ -65,7 +65,9 @@ public sealed class HedgeModeSpecs
         var reduceOnly = venue.Reject(Market(OrderSide.Sell, 0.1m) with { PositionSide = PositionSide.Long, ReduceOnly = true });
         var closeOpening = venue.Reject(new Venue.Orders.NewOrderRequest(Btc, OrderSide.Buy, OrderType.StopMarket)
         {
-            StopPrice = 31_000m, ClosePosition = true, PositionSide = PositionSide.Long,
+            StopPrice = 31_000m,
+            ClosePosition = true,
+            PositionSide = PositionSide.Long,
         });
 
         // assert

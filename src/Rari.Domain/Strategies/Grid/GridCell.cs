@@ -134,3 +134,9 @@ public sealed record GridPlan(GridLayout Layout, ValueList<decimal> Levels, deci
 /// <param name="Code">The rule that refused.</param>
 /// <param name="Reason">What is wrong, with the numbers, for the operator.</param>
 public sealed record GridRefusal(GridRefusalCode Code, string Reason);
+
+/// <summary>A take-profit rung made for inherited inventory: where it sits and what it holds.</summary>
+/// <param name="Rung">The rung's id, lattice index, kind and levels; its quantity is the quantity it holds.</param>
+/// <param name="HoldingQuantity">Signed inventory it holds: positive on a long rung, negative on a short one.</param>
+/// <param name="HoldingCost">Signed cost of that inventory at the inherited entry price.</param>
+public sealed record GridRungHolding(GridCellPlan Rung, decimal HoldingQuantity, decimal HoldingCost);

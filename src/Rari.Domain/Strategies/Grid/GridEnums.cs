@@ -78,6 +78,13 @@ public enum GridPhase : byte
 
     /// <summary>A stop ended the grid; it restarts after the cool-down if a new feasibility check passes.</summary>
     CoolingDown = 5,
+
+    /// <summary>
+    /// Set aside by the hybrid strategy, which took the grid's inventory away or handed it one: no window is built. On
+    /// the next bar it sends take-profits for inherited inventory and, if the symbol is active, rebuilds around the
+    /// price after a fresh feasibility check.
+    /// </summary>
+    Standby = 6,
 }
 
 /// <summary>Which way one rung trades: the entry and the take-profit side.</summary>

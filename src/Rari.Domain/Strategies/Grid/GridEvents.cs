@@ -178,3 +178,43 @@ public sealed record GridStopped(
     string Reason,
     decimal Inventory,
     long RestartAtMs) : IStrategyEvent;
+
+/// <summary>
+/// The hybrid strategy took the grid's inventory and orders away (it closes the position itself or hands it to another
+/// strategy): the grid forgets its rungs, orders and inventory, keeps its realized PnL, fees and round trips, and waits
+/// in <see cref="GridPhase.Standby"/> to rebuild (a cooling-down or stopped grid stays so).
+/// </summary>
+/// <remarks>
+/// Carries no quantities on purpose: the hybrid creates it in the same decision as the grid's last order events, before
+/// they are folded, so whatever the grid held at that moment is what is released.
+/// </remarks>
+/// <param name="StrategyId">The grid.</param>
+/// <param name="Symbol">Its symbol.</param>
+/// <param name="TimestampMs">Market time of the release, UTC epoch milliseconds.</param>
+/// <param name="Reason">Why, for the audit log.</param>
+public sealed record GridInventoryReleased(StrategyId StrategyId, Symbol Symbol, long TimestampMs, string Reason) : IStrategyEvent;
+
+/// <summary>
+/// The hybrid strategy handed a flat grid an existing net position. The grid holds it as inventory and, on its next
+/// bar, gives it take-profit rungs on the lattice (<see cref="GridInventoryAssigned"/>); a grid stopped for good closes
+/// it at market instead.
+/// </summary>
+/// <param name="StrategyId">The grid.</param>
+/// <param name="Symbol">Its symbol.</param>
+/// <param name="TimestampMs">Market time of the hand-over, UTC epoch milliseconds.</param>
+/// <param name="Quantity">The position, base units: positive long, negative short, never 0.</param>
+/// <param name="EntryPrice">Its average entry price, positive.</param>
+public sealed record GridInventoryInherited(StrategyId StrategyId, Symbol Symbol, long TimestampMs, decimal Quantity, decimal EntryPrice) : IStrategyEvent;
+
+/// <summary>
+/// The inherited inventory was split over retired rungs on the lattice, each holding its share at the inherited entry
+/// price and taking profit at a level beyond both the entry (by a fee-paying step) and the price. Their reduce-only
+/// exits follow as <see cref="GridOrderPlaced"/>; each rung disappears once its exit has filled.
+/// </summary>
+/// <param name="StrategyId">The grid.</param>
+/// <param name="Symbol">Its symbol.</param>
+/// <param name="TimestampMs">Market time of the bar, UTC epoch milliseconds.</param>
+/// <param name="Rungs">The rungs and what each holds; together exactly the inherited quantity and cost.</param>
+/// <param name="Reason">The split, with the numbers.</param>
+public sealed record GridInventoryAssigned(StrategyId StrategyId, Symbol Symbol, long TimestampMs, ValueList<GridRungHolding> Rungs, string Reason)
+    : IStrategyEvent;

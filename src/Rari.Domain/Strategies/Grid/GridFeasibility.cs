@@ -27,8 +27,11 @@ namespace Rari.Domain.Strategies.Grid;
 /// <item><see cref="GridRefusalCode.LiquidationInsideRange"/>: the worst-case inventory, held in cross margin with the
 /// equity as its wallet, would not be liquidated before the price leaves the range — or, when a price stop-loss is
 /// set, before the stop fires. The worst case of the long side is every long rung's entry filled on top of the
-/// inventory the grid carries; the short side's, every short rung's. Cross margin is the account mode the trader uses;
-/// there the liquidation price depends on the wallet, not the leverage, which is why the margin rule above exists.</item>
+/// inventory the grid carries; the short side's, every short rung's. A side whose worst case still holds the other
+/// direction (carried inventory outweighing its rungs) is not at risk from the move that fills it — the falling price
+/// that fills the buys only helps a short — and the other side's check covers that inventory. Cross margin is the
+/// account mode the trader uses; there the liquidation price depends on the wallet, not the leverage, which is why the
+/// margin rule above exists.</item>
 /// </list>
 /// </remarks>
 public static class GridFeasibility
@@ -162,8 +165,9 @@ public static class GridFeasibility
         var wallet = context.Equity - ((carriedQuantity * plan.ReferencePrice) - carriedCost);
         foreach (var kind in (ReadOnlySpan<GridCellKind>)[GridCellKind.Long, GridCellKind.Short])
         {
+            var isLong = kind == GridCellKind.Long;
             var position = WorstCase(plan, kind, context, carriedQuantity, carriedCost, out var filledRungs);
-            if (filledRungs == 0 || !position.IsOpen)
+            if (filledRungs == 0 || (isLong ? position.Quantity <= 0m : position.Quantity >= 0m))
             {
                 continue;
             }
@@ -174,7 +178,6 @@ public static class GridFeasibility
                 continue;
             }
 
-            var isLong = kind == GridCellKind.Long;
             var edge = isLong ? plan.Lower : plan.Upper;
             var stop = settings.StopLossDistance is { } distance ? (isLong ? edge * (1m - distance) : edge * (1m + distance)) : edge;
             var inside = isLong ? price >= stop : price <= stop;

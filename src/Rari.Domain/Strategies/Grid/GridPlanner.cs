@@ -120,7 +120,7 @@ internal static class GridPlanner
     };
 
     /// <summary>The highest lattice index whose price is at or below <paramref name="price"/>.</summary>
-    private static int LevelAtOrBelow(GridLayout layout, Instrument instrument, decimal price)
+    public static int LevelAtOrBelow(GridLayout layout, Instrument instrument, decimal price)
     {
         // A double gives the first guess; decimal comparisons on the rounded prices decide, so the answer is exact.
         double guess = layout.Mode == GridSpacingMode.Arithmetic

@@ -11,7 +11,7 @@ namespace Rari.Domain.Strategies.Grid;
 /// Pure: same state and event, same result. An event that does not fit the state (an unknown order, a trade already
 /// counted, a rung that does not exist) means the journal and the state have parted, and throws.
 /// </remarks>
-internal static class GridReducer
+internal static partial class GridReducer
 {
     public static GridState Apply(GridState state, IStrategyEvent strategyEvent)
     {
@@ -36,6 +36,9 @@ internal static class GridReducer
             GridTrailed e => Trailed(state, e),
             GridRecentred e => Recentred(state, e),
             GridStopped e => Stopped(state, e),
+            GridInventoryReleased e => Released(state, e),
+            GridInventoryInherited e => Inherited(state, e),
+            GridInventoryAssigned e => Assigned(state, e),
             _ => throw new ArgumentException($"{strategyEvent.GetType().Name} is not a grid event.", nameof(strategyEvent)),
         };
     }
@@ -61,7 +64,9 @@ internal static class GridReducer
             NextCellId = nextCellId,
             LastRefusal = null,
             RestartAtMs = 0,
-            RunStartNetPnl = state.NetRealizedPnl,
+
+            // Inventory the grid already holds (inherited) is valued at the build price: the PnL stops measure from here.
+            RunStartNetPnl = state.NetRealizedPnl + state.UnrealizedPnl(e.Plan.ReferencePrice),
         });
     }
 
@@ -240,8 +245,8 @@ internal static class GridReducer
 
     private static GridState Stopped(GridState state, GridStopped e)
     {
-        var closing = new Holding(state.ClosingQuantity, state.ClosingCost);
-        var realized = 0m;
+        var (closing, realized) = new Holding(state.ClosingQuantity, state.ClosingCost)
+            .Merge(new Holding(state.InheritedQuantity, state.InheritedCost));
         var detached = state.DetachedOrders;
         foreach (var cell in state.Cells)
         {
@@ -266,6 +271,8 @@ internal static class GridReducer
             ClosingCost = closing.Cost,
             ClosingFailures = 0,
             ClosingRetryAtMs = 0,
+            InheritedQuantity = 0m,
+            InheritedCost = 0m,
             RealizedPnl = state.RealizedPnl + realized,
             RestartAtMs = e.RestartAtMs,
             LastStop = e.Kind,
@@ -301,7 +308,7 @@ internal static class GridReducer
     private static GridState Settle(GridState state)
     {
         var cells = state.Cells;
-        var cost = state.ClosingCost;
+        var cost = state.ClosingCost + state.InheritedCost;
         for (var i = cells.Count - 1; i >= 0; i--)
         {
             var cell = cells[i];

@@ -8,9 +8,10 @@ namespace Rari.Domain.Strategies.Grid;
 /// folding grid events; compares by value, so a snapshot restored or a journal replayed gives an equal state.
 /// </summary>
 /// <remarks>
-/// Invariants: <see cref="Inventory"/> is the signed sum of every fill of the grid's orders, and equals the sum of the
-/// rungs' holdings plus <see cref="ClosingQuantity"/>; <see cref="InventoryCost"/> is the matching sum of costs. Every
-/// order appears once, in a rung or in <see cref="DetachedOrders"/>.
+/// Invariants: <see cref="Inventory"/> is the signed sum of every fill of the grid's orders and of the inventory it
+/// inherited since its last release, and equals the sum of the rungs' holdings plus <see cref="ClosingQuantity"/> plus
+/// <see cref="InheritedQuantity"/>; <see cref="InventoryCost"/> is the matching sum of costs. Every order appears once,
+/// in a rung or in <see cref="DetachedOrders"/>.
 /// </remarks>
 public sealed record GridState : IStrategyState
 {
@@ -57,10 +58,19 @@ public sealed record GridState : IStrategyState
     /// <summary>No closing order is placed before this market time, UTC epoch milliseconds.</summary>
     public long ClosingRetryAtMs { get; init; }
 
-    /// <summary>The grid's own signed inventory: the signed sum of all its fills.</summary>
+    /// <summary>
+    /// Signed inventory handed over by the hybrid strategy and not yet given to take-profit rungs (that happens on the
+    /// next bar); 0 otherwise.
+    /// </summary>
+    public decimal InheritedQuantity { get; init; }
+
+    /// <summary>Signed cost of <see cref="InheritedQuantity"/> (quantity × the position's entry price).</summary>
+    public decimal InheritedCost { get; init; }
+
+    /// <summary>The grid's own signed inventory: the signed sum of all its fills and of what it inherited.</summary>
     public decimal Inventory { get; init; }
 
-    /// <summary>Signed cost of the inventory (rungs' holdings plus the closing bucket).</summary>
+    /// <summary>Signed cost of the inventory (rungs' holdings plus the closing and inherited buckets).</summary>
     public decimal InventoryCost { get; init; }
 
     /// <summary>PnL realized by completed (and partly completed) round trips and by closing, before fees, USDT.</summary>
@@ -108,6 +118,31 @@ public sealed record GridState : IStrategyState
 
     /// <summary>The current grid's PnL since it started: net realized since the start plus the inventory valued at <paramref name="price"/>.</summary>
     public decimal RunPnl(decimal price) => NetRealizedPnl - RunStartNetPnl + UnrealizedPnl(price);
+
+    /// <summary>
+    /// True when the grid holds nothing (no rung, closing or inherited inventory) and has no order that may still be
+    /// open at the venue: the only state in which it may inherit a position.
+    /// </summary>
+    public bool IsFlat
+    {
+        get
+        {
+            if (ClosingQuantity != 0m || InheritedQuantity != 0m || DetachedOrders.Count > 0)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Cells.Count; i++)
+            {
+                if (!Cells[i].IsIdle)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>Number of orders that may still be open at the venue (working or being cancelled).</summary>
     public int LiveOrderCount

@@ -13,7 +13,9 @@ public sealed partial class GridStrategy
         var spacing = _market.Spacing(close);
         var layout = GridPlanner.NewLayout(Settings, context.Instrument, close, spacing);
         var plan = GridPlanner.Plan(layout, context.Instrument, Settings, close, spacing, state.NextCellId, []);
-        var refusal = GridFeasibility.Check(plan, Settings, context);
+
+        // Inventory the grid already holds lies outside the new window (inherited, on retired take-profit rungs).
+        var refusal = GridFeasibility.Check(plan, Settings, context, state.Inventory, state.InventoryCost);
         if (refusal is not null)
         {
             Refuse(refusal);

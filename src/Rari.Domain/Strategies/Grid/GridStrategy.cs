@@ -1,6 +1,7 @@
 using Rari.Domain.Identifiers;
 using Rari.Domain.Market;
 using Rari.Domain.Orders;
+using Rari.Domain.Strategies.Hybrid;
 
 namespace Rari.Domain.Strategies.Grid;
 
@@ -32,9 +33,17 @@ namespace Rari.Domain.Strategies.Grid;
 /// does not own are ignored; a rejected, denied, expired or foreign-cancelled order frees its rung, which is re-armed
 /// after a back-off that doubles with each repeat. OrderAccepted changes nothing the grid decides with and is not
 /// journaled.</para>
+/// <para><b>Inside the hybrid strategy</b> (<see cref="IPositionTransfer"/>, <see cref="IMarketStateObserver"/>): while
+/// inactive the grid only takes bars into its market state. A release (<see cref="GridInventoryReleased"/>) empties its
+/// books but keeps its realized PnL and round trips; it then waits in <see cref="GridPhase.Standby"/> and rebuilds
+/// around the price, after a fresh feasibility check, on its next active bar. An inherited position
+/// (<see cref="GridInventoryInherited"/>) is split on that bar over take-profit rungs on the lattice, beyond the entry by
+/// a fee-paying step and beyond the price (<see cref="GridInventoryAssigned"/>), whose reduce-only exits are sent even
+/// while the symbol is reducing or the rebuild is refused; the rebuild's feasibility check counts it as carried
+/// inventory, and its stops treat it like any other inventory.</para>
 /// <para><b>Hot path.</b> A kline with nothing to decide returns <see cref="StrategyDecision.None"/> without allocating.</para>
 /// </remarks>
-public sealed partial class GridStrategy : ITradingStrategy
+public sealed partial class GridStrategy : ITradingStrategy, IPositionTransfer, IMarketStateObserver
 {
     private readonly ClientOrderIdFactory _ids;
     private readonly GridDecisionBuilder _decision = new();
@@ -122,6 +131,10 @@ public sealed partial class GridStrategy : ITradingStrategy
                     TryStart(close, "retry after a refusal");
                 }
 
+                RearmExitsUntilRunning(close);
+                break;
+            case GridPhase.Standby:
+                LeaveStandby(close, active);
                 break;
             case GridPhase.CoolingDown:
                 RearmClosing();

@@ -8,7 +8,7 @@ namespace Rari.Domain.Tests.Strategies.Grid;
 /// <summary>A grid sees every bar of its symbol; a bar that changes nothing must cost no garbage.</summary>
 public sealed class GridAllocationSpecs
 {
-    public static TheoryData<string> Cases => ["fixed", "volatility", "reducing", "halted", "warming"];
+    public static TheoryData<string> Cases => ["fixed", "volatility", "reducing", "halted", "warming", "standby"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -34,13 +34,19 @@ public sealed class GridAllocationSpecs
         }
 
         Assert.Equal(warmingUp ? GridPhase.WarmingUp : GridPhase.Running, harness.State.Phase);
+        if (name == "standby")
+        {
+            harness.Release();
+        }
+
         harness.TradingState = name switch
         {
-            "reducing" => TradingState.Reducing,
+            "reducing" or "standby" => TradingState.Reducing,
             "halted" => TradingState.Halted,
             _ => harness.TradingState,
         };
         harness.Bar(30_000m);
+        Assert.Equal(name == "standby", harness.State.Phase == GridPhase.Standby);
         var context = harness.Context();
         for (var pass = 0; pass < 3; pass++)
         {
@@ -51,14 +57,19 @@ public sealed class GridAllocationSpecs
             }
         }
 
-        // act
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < idle.Length; i++)
+        // act: the least of three measurements, because the runtime's own tier-up work can land in one of them when
+        // other tests keep the machine busy; an allocation on the path itself would show in every one (1,000 bars each).
+        var allocated = long.MaxValue;
+        for (var measurement = 0; measurement < 3; measurement++)
         {
-            harness.Strategy.OnKline(idle[i], context);
-        }
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < idle.Length; i++)
+            {
+                harness.Strategy.OnKline(idle[i], context);
+            }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         // assert
         Assert.Equal(0, allocated); // <--

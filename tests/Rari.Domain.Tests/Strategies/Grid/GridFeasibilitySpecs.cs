@@ -149,6 +149,25 @@ public sealed class GridFeasibilitySpecs
     }
 
     [Fact]
+    public void Should_not_check_a_side_whose_worst_case_still_holds_the_carried_opposite_inventory()
+    {
+        // arrange: the grid carries 0.5 BTC short at 30,000; its five buys filled would still leave it 0.495 short
+        var harness = new GridHarness(GridHarness.ArithmeticNeutral);
+        var plan = GridHarness.Single<GridStarted>(harness.Bar(30_000m)).Plan;
+        var healthy = TestStrategyContexts.For(TestInstruments.BtcUsdt, equity: 10_000m);
+        var thin = TestStrategyContexts.For(TestInstruments.BtcUsdt, equity: 1_000m, leverage: 50);
+
+        // act
+        var accepted = GridFeasibility.Check(plan, harness.Settings, healthy, -0.5m, -15_000m);
+        var refused = GridFeasibility.Check(plan, harness.Settings, thin, -0.5m, -15_000m);
+
+        // assert
+        Assert.Null(accepted); // <-- a falling price fills the buys and only helps the short
+        Assert.Equal(GridRefusalCode.LiquidationInsideRange, refused!.Code);
+        Assert.StartsWith("with all 4 sell levels filled the grid would hold -0.504", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_refuse_levels_that_collapse_onto_the_same_tick()
     {
         // arrange: 0.15 % steps on a 0.0001-tick coin priced at 0.02 are 0.00003, less than a tick

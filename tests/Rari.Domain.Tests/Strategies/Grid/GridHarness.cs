@@ -129,6 +129,18 @@ internal sealed class GridHarness
         return decisions;
     }
 
+    /// <summary>Releases the grid as the hybrid strategy does, after it cancelled every open order of the grid.</summary>
+    public StrategyDecision Release(string reason = "hybrid switch")
+    {
+        Open.Clear();
+        CancelsSent.Clear();
+        return Run(new StrategyDecision([Strategy.ReleasePosition(Now, reason)], []));
+    }
+
+    /// <summary>Hands the grid a position as the hybrid strategy does.</summary>
+    public StrategyDecision Inherit(decimal signedQuantity, decimal entryPrice) =>
+        Run(new StrategyDecision([Strategy.InheritPosition(signedQuantity, entryPrice, Now)], []));
+
     public OrderIntent OpenAt(OrderSide side, decimal price) =>
         Open.Values.Single(o => o.Side == side && o.Price == price);
 

@@ -4,7 +4,6 @@ using Rari.Domain.Market;
 using Rari.Domain.Orders;
 using Rari.Domain.Strategies.Hybrid;
 using Rari.Domain.Strategies.Volatility;
-using Rari.Domain.Tests.Strategies.Volatility;
 using Rari.TestKit;
 using static Rari.Domain.Tests.Strategies.Volatility.VolatilityTestKit;
 
@@ -20,7 +19,7 @@ public sealed class HybridRecordedDataSpecs
 
     private static readonly Lazy<Kline[]> Bars = new(() => KlineCsvReader.Read(SharedData.File(EthFile)).ToArray());
 
-    private static (FillSimulator Simulator, HybridStrategy Hybrid, List<string> Problems) Run(HybridSettings settings)
+    private static (StrategyFillSimulator Simulator, HybridStrategy Hybrid, List<string> Problems) Run(HybridSettings settings)
     {
         var volatility = new VolatilityStrategy(VolId, Eth, VolatilitySettings.Default);
         var grid = new ObservingFakeChild("grid");
@@ -28,7 +27,7 @@ public sealed class HybridRecordedDataSpecs
         var bars = Bars.Value;
         var warmUp = (int)settings.Regime.WarmUpBars;
         hybrid.WarmUp(bars.Take(warmUp));
-        var simulator = new FillSimulator(hybrid, TestInstruments.EthUsdt);
+        var simulator = new StrategyFillSimulator(hybrid, TestInstruments.EthUsdt);
         var problems = new List<string>();
         simulator.AfterBar = bar =>
         {
@@ -56,7 +55,7 @@ public sealed class HybridRecordedDataSpecs
         return (simulator, hybrid, problems);
     }
 
-    private static IEnumerable<T> Inner<T>(FillSimulator simulator) =>
+    private static IEnumerable<T> Inner<T>(StrategyFillSimulator simulator) =>
         simulator.Driver.Events.OfType<ChildDecided>().Select(c => c.Inner).OfType<T>();
 
     [Fact]

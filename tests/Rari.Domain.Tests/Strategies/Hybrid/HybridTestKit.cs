@@ -4,6 +4,7 @@ using Rari.Domain.Orders;
 using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Hybrid;
 using Rari.Domain.Tests.Strategies.Volatility;
+using Rari.TestKit;
 using static Rari.Domain.Tests.Strategies.Volatility.VolatilityTestKit;
 
 namespace Rari.Domain.Tests.Strategies.Hybrid;

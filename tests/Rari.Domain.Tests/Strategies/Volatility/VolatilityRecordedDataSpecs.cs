@@ -15,12 +15,12 @@ public sealed class VolatilityRecordedDataSpecs
 
     private static readonly Lazy<Kline[]> Bars = new(() => KlineCsvReader.Read(SharedData.File(EthFile)).ToArray());
 
-    private static (FillSimulator Simulator, VolatilityStrategy Strategy, List<string> Problems) Run(VolatilitySettings settings, int? count = null)
+    private static (StrategyFillSimulator Simulator, VolatilityStrategy Strategy, List<string> Problems) Run(VolatilitySettings settings, int? count = null)
     {
         var strategy = new VolatilityStrategy(VolId, Eth, settings);
         var bars = Bars.Value;
         strategy.WarmUp(bars.Take(WarmUpBars));
-        var simulator = new FillSimulator(strategy, TestInstruments.EthUsdt);
+        var simulator = new StrategyFillSimulator(strategy, TestInstruments.EthUsdt);
         var problems = new List<string>();
         simulator.AfterBar = bar =>
         {

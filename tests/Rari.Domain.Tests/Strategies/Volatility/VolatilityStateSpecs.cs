@@ -1,5 +1,6 @@
 using Rari.Domain.Strategies.Hybrid;
 using Rari.Domain.Strategies.Volatility;
+using Rari.TestKit;
 using static Rari.Domain.Tests.Strategies.Volatility.VolatilityTestKit;
 
 namespace Rari.Domain.Tests.Strategies.Volatility;

@@ -9,8 +9,7 @@ using Rari.TestKit;
 namespace Rari.Domain.Tests.Strategies.Volatility;
 
 /// <summary>
-/// Private builders for the volatility and hybrid specs: contexts, bars, order events, and a driver that folds every
-/// decision back into the strategy the way a host does (persist, apply, then send).
+/// Private builders for the volatility and hybrid specs: contexts, bars and order events.
 /// </summary>
 internal static class VolatilityTestKit
 {
@@ -71,54 +70,4 @@ internal static class VolatilityTestKit
     public static IReadOnlyList<CancelOrder> Cancels(this StrategyDecision decision) => decision.Commands.OfType<CancelOrder>().ToArray();
 
     public static T Single<T>(this StrategyDecision decision) => Assert.Single(decision.Events.OfType<T>());
-}
-
-/// <summary>Drives a strategy like its host: every decision's events are applied before the next input, and recorded.</summary>
-internal sealed class StrategyDriver(ITradingStrategy strategy)
-{
-    public ITradingStrategy Strategy { get; } = strategy;
-
-    public List<IStrategyEvent> Events { get; } = [];
-
-    public List<StrategyCommand> Commands { get; } = [];
-
-    /// <summary>Every input with its context and the decision it produced, in order, for replaying into another instance.</summary>
-    public List<(object Input, StrategyContext Context, StrategyDecision Decision)> Inputs { get; } = [];
-
-    public StrategyDecision Kline(in Kline bar, StrategyContext context) => Fold(bar, context, Strategy.OnKline(bar, context));
-
-    public StrategyDecision Order(IOrderEvent orderEvent, StrategyContext context) => Fold(orderEvent, context, Strategy.OnOrderEvent(orderEvent, context));
-
-    public StrategyDecision Ticker(BookTicker ticker, StrategyContext context) => Fold(ticker, context, Strategy.OnBookTicker(ticker, context));
-
-    /// <summary>Feeds one recorded input to <paramref name="other"/> and returns its decision (folded into it).</summary>
-    public static StrategyDecision Replay(ITradingStrategy other, object input, StrategyContext context)
-    {
-        var decision = input switch
-        {
-            Kline bar => other.OnKline(bar, context),
-            IOrderEvent orderEvent => other.OnOrderEvent(orderEvent, context),
-            BookTicker ticker => other.OnBookTicker(ticker, context),
-            _ => throw new ArgumentException($"Unknown input {input.GetType().Name}.", nameof(input)),
-        };
-        foreach (var strategyEvent in decision.Events)
-        {
-            other.Apply(strategyEvent);
-        }
-
-        return decision;
-    }
-
-    private StrategyDecision Fold(object input, StrategyContext context, StrategyDecision decision)
-    {
-        Inputs.Add((input, context, decision));
-        foreach (var strategyEvent in decision.Events)
-        {
-            Strategy.Apply(strategyEvent);
-            Events.Add(strategyEvent);
-        }
-
-        Commands.AddRange(decision.Commands);
-        return decision;
-    }
 }
