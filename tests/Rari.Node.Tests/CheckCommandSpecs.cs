@@ -1,6 +1,11 @@
 using System.CommandLine;
+using Rari.Aster.Rest;
+using Rari.Aster.Signing;
 using Rari.Aster.Sim.Hosting;
 using Rari.Aster.Sim.Replay;
+using Rari.Aster.Sim.Trading;
+using Symbol = Rari.Domain.Identifiers.Symbol;
+using Rari.Domain.Strategies.Sizing;
 using Rari.Node.Commands;
 using Rari.TestKit;
 
@@ -11,6 +16,68 @@ public sealed class CheckCommandSpecs
     private const string ApiKey = "check-apikey-not-real-0001";
     private const string Secret = "check-secret-0123456789abcdef0123456789abcdef0123456789abcdef";
     private const string Served = "BTCUSDT,ETHUSDT,SOLUSDT,SUIUSDT";
+
+    [Fact]
+    public async Task Should_pass_every_check_against_the_simulator_with_good_credentials()
+    {
+        // arrange
+        await using var sim = await StartSimulatorAsync();
+        await SetTableLeverageAsync(sim);
+
+        // act
+        var (exitCode, output, error) = await RunAsync(Credentials, "check", "--venue", sim.BaseAddress.ToString(), "--symbols", Served);
+
+        // assert
+        Assert.True(exitCode == 0, output + error);
+        var lines = output.Split('\n');
+        Assert.Equal($"rari check: {sim.BaseAddress.GetLeftPart(UriPartial.Authority)} as V1 API key chec…0001 (26 chars)", lines[0]);
+        Assert.Equal(
+            ["✓ Connection", "✓ Clock", "✓ Credentials", "✓ Permissions", "✓ Position mode", "✓ Balance",
+             "✓ BTCUSDT leverage", "✓ ETHUSDT leverage", "✓ SOLUSDT leverage", "✓ SUIUSDT leverage"],
+            lines.Skip(2).Take(10).Select(l => l.Trim()[..(l.Trim().IndexOf("  ", StringComparison.Ordinal))]));
+        Assert.Contains("  ✓ Balance           5000.00 USDT available; the smallest order on each of 4 asset(s) needs 2.45 USDT of margin\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("→", output, StringComparison.Ordinal);
+        Assert.EndsWith("\nAll checks passed: rari can trade with these settings.\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_report_hedge_mode_with_how_to_change_it()
+    {
+        // arrange
+        await using var sim = await StartSimulatorAsync();
+        await SetTableLeverageAsync(sim, hedgeMode: true);
+
+        // act
+        var (exitCode, output, _) = await RunAsync(Credentials, "check", "--venue", sim.BaseAddress.ToString(), "--symbols", Served);
+
+        // assert
+        Assert.Equal(1, exitCode);
+        Assert.Contains(
+            "  ✗ Position mode     hedge mode is on; rari trades in one-way mode (one net position per symbol)\n" +
+            "                      → Switch to one-way mode in Aster (Futures > Preferences > Position Mode > One-way) while no position or order is open.\n",
+            output,
+            StringComparison.Ordinal);
+        Assert.EndsWith("1 check(s) failed: change what the arrows say, then run 'rari check' again.\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_report_a_skewed_clock_and_what_it_means_for_recv_window()
+    {
+        // arrange: this machine's clock is 6 s slow
+        await using var sim = await StartSimulatorAsync();
+        await SetTableLeverageAsync(sim);
+
+        // act
+        var (exitCode, output, _) = await RunAsync(Credentials, new ShiftedClock(TimeSpan.FromSeconds(-6)), "check", "--venue", sim.BaseAddress.ToString(), "--symbols", Served);
+
+        // assert
+        Assert.Equal(1, exitCode);
+        Assert.Matches(@"  ✗ Clock             your clock is 6\.0 s behind the venue's \(round trip \d+ ms\); signed with it, every request would fall outside recvWindow 5000 ms", output);
+        Assert.Contains("→ Turn on automatic time sync", output, StringComparison.Ordinal);
+        Assert.Contains("  ✓ Credentials ", output, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Should_say_which_variables_to_set_when_no_credentials_are_configured()
@@ -54,10 +121,9 @@ public sealed class CheckCommandSpecs
     public async Task Should_report_an_unreachable_venue()
     {
         // arrange
-        var environment = new Dictionary<string, string> { ["ASTER_API_KEY"] = ApiKey, ["ASTER_API_SECRET"] = Secret };
-
+        
         // act
-        var (exitCode, output, _) = await RunAsync(environment, "check", "--venue", "http://127.0.0.1:9");
+        var (exitCode, output, _) = await RunAsync(Credentials, "check", "--venue", "http://127.0.0.1:9");
 
         // assert
         Assert.Equal(1, exitCode);
@@ -79,6 +145,12 @@ public sealed class CheckCommandSpecs
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
+    /// <summary>The wall clock shifted by an offset: a machine whose clock is wrong.</summary>
+    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(
         IReadOnlyDictionary<string, string> environment, params string[] args) =>
         await RunAsync(environment, null, args);
@@ -93,12 +165,30 @@ public sealed class CheckCommandSpecs
         return (exitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString());
     }
 
-    private static async Task<SimServer> StartSimulatorAsync(Func<SimContext, Rari.Aster.Sim.Trading.ISimTradingApi>? trading = null)
+    private static IReadOnlyDictionary<string, string> Credentials { get; } =
+        new Dictionary<string, string> { ["ASTER_API_KEY"] = ApiKey, ["ASTER_API_SECRET"] = Secret };
+
+    /// <summary>Sets each served symbol to the asset table's leverage, as a user following the check's advice would.</summary>
+    private static async Task SetTableLeverageAsync(SimServer sim, bool hedgeMode = false)
+    {
+        using var client = AsterRestClient.Create(AsterClientOptions.Mainnet with { RestBaseUrl = sim.BaseAddress, V1Credentials = new V1Credentials(ApiKey, Secret) });
+        foreach (var symbol in Served.Split(',').Select(s => new Symbol(s)))
+        {
+            await client.SetLeverageAsync(symbol, AssetProfileTable.Default.For(symbol).Leverage);
+        }
+
+        if (hedgeMode)
+        {
+            await client.SetHedgeModeAsync(true);
+        }
+    }
+
+    private static async Task<SimServer> StartSimulatorAsync()
     {
         var accounts = Path.Combine(Path.GetTempPath(), $"rari-node-check-accounts-{Environment.ProcessId}.json");
         await File.WriteAllTextAsync(accounts, $$$"""{"accounts":[{"name":"checked","balance":"5000","v1":{"apiKey":"{{{ApiKey}}}","apiSecret":"{{{Secret}}}"}}]}""");
         var data = Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "data"), "*-1m-*.csv.gz");
-        var server = new SimServer(new SimOptions { DataFiles = data, ReplayMode = ReplayMode.Manual, AccountsFile = accounts }, trading);
+        var server = new SimServer(new SimOptions { DataFiles = data, ReplayMode = ReplayMode.Manual, AccountsFile = accounts }, context => new VenueTradingApi(context));
         await server.StartAsync();
         return server;
     }

@@ -74,22 +74,22 @@ public static partial class AccountCheck
 
             var expectedMargin = check.MarginType == AsterMarginType.Crossed ? "cross" : "isolated";
             var problems = new List<string>();
+            var changes = new List<string>();
             if (risk.Leverage != wanted)
             {
                 problems.Add(Text($"leverage is {risk.Leverage}x but the asset table uses {wanted}x"));
+                changes.Add(Text($"set leverage to {wanted}x"));
             }
 
             if (!risk.MarginType.Is(check.MarginType))
             {
                 problems.Add($"margin is {risk.MarginType.Raw} but rari expects {expectedMargin}");
+                changes.Add($"set margin mode to {(expectedMargin == "cross" ? "Cross" : "Isolated")} (possible only with no open position or order)");
             }
 
             yield return problems.Count == 0
                 ? CheckResult.Pass(title, Text($"{wanted}x {expectedMargin}, as the asset table says (the venue allows up to {allowed}x)"))
-                : CheckResult.Fail(
-                    title,
-                    string.Join("; ", problems),
-                    Text($"On Aster's {name} trading page set leverage to {wanted}x and margin mode to {(expectedMargin == "cross" ? "Cross" : "Isolated")} (margin mode changes need no open position or order)."));
+                : CheckResult.Fail(title, string.Join("; ", problems), $"On Aster's {name} trading page {string.Join(" and ", changes)}.");
         }
     }
 }

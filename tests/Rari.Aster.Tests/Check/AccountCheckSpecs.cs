@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Rari.Aster.Check;
+using Rari.Aster.Models;
 using Rari.Aster.Rest;
 using Rari.Aster.Tests.Support;
 using Rari.Domain.Identifiers;
@@ -115,8 +116,8 @@ public sealed class AccountCheckSpecs
     {
         // arrange
         await using var venue = await CheckedVenue.StartAsync();
-        venue.Api.HedgeMode = true;
         using var client = AsterRestClient.Create(venue.Sim.ClientOptions());
+        await client.SetHedgeModeAsync(true);
 
         // act
         var report = await AccountCheck.RunAsync(client, ServedAssets);
@@ -128,6 +129,24 @@ public sealed class AccountCheckSpecs
                 "Switch to one-way mode in Aster (Futures > Preferences > Position Mode > One-way) while no position or order is open."),
             mode);
         Assert.Equal(1, report.ExitCode);
+    }
+
+    [Fact]
+    public async Task Should_ask_to_enable_trading_when_the_key_may_only_read()
+    {
+        // arrange: a stand-in engine whose account may not trade
+        AccountSettingsApi? api = null;
+        await using var sim = await SimulatorHost.StartAsync(trading: context => api = new AccountSettingsApi(context) { CanTrade = false });
+        using var client = AsterRestClient.Create(sim.ClientOptions());
+
+        // act
+        var report = await AccountCheck.RunAsync(client, ServedAssets);
+
+        // assert
+        Assert.Equal(
+            CheckResult.Fail("Permissions", "the account may not trade", "Enable trading for this API key on Aster's API management page (reading alone is not enough)."),
+            report.Results.Single(r => r.Name == "Permissions"));
+        Assert.NotNull(api);
     }
 
     [Fact]
@@ -153,9 +172,10 @@ public sealed class AccountCheckSpecs
     {
         // arrange
         await using var venue = await CheckedVenue.StartAsync();
-        venue.Api.Set("ETHUSDT", 20, "isolated");
-        venue.Api.Set("SOLUSDT", 25, "isolated");
         using var client = AsterRestClient.Create(venue.Sim.ClientOptions());
+        await client.SetLeverageAsync(new Symbol("ETHUSDT"), 20);
+        await client.SetMarginTypeAsync(new Symbol("ETHUSDT"), AsterMarginType.Isolated);
+        await client.SetMarginTypeAsync(new Symbol("SOLUSDT"), AsterMarginType.Isolated);
 
         // act
         var report = await AccountCheck.RunAsync(client, ServedAssets);
@@ -164,9 +184,9 @@ public sealed class AccountCheckSpecs
         Assert.Equal(
             [
                 CheckResult.Fail("ETHUSDT leverage", "leverage is 20x but the asset table uses 50x; margin is isolated but rari expects cross",
-                    "On Aster's ETHUSDT trading page set leverage to 50x and margin mode to Cross (margin mode changes need no open position or order)."),
+                    "On Aster's ETHUSDT trading page set leverage to 50x and set margin mode to Cross (possible only with no open position or order)."),
                 CheckResult.Fail("SOLUSDT leverage", "margin is isolated but rari expects cross",
-                    "On Aster's SOLUSDT trading page set leverage to 25x and margin mode to Cross (margin mode changes need no open position or order)."),
+                    "On Aster's SOLUSDT trading page set margin mode to Cross (possible only with no open position or order)."),
             ],
             report.Results.Where(r => r.Status == CheckStatus.Failed));
     }
@@ -268,29 +288,36 @@ public sealed class AccountCheckSpecs
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
     }
 
-    /// <summary>The simulator with the account stand-in, every served symbol set as <see cref="AssetProfileTable.Default"/> says.</summary>
+    /// <summary>
+    /// The simulator with the Venue wired in, every served symbol of every account set to the leverage
+    /// <see cref="AssetProfileTable.Default"/> gives it.
+    /// </summary>
     private sealed class CheckedVenue : IAsyncDisposable
     {
-        private CheckedVenue(SimulatorHost sim, AccountSettingsApi api)
-        {
-            Sim = sim;
-            Api = api;
-        }
+        private CheckedVenue(SimulatorHost sim) => Sim = sim;
 
         public SimulatorHost Sim { get; }
 
-        public AccountSettingsApi Api { get; }
-
         public static async Task<CheckedVenue> StartAsync(string? instrumentsFile = null)
         {
-            AccountSettingsApi? api = null;
-            var sim = await SimulatorHost.StartAsync(o => o with { InstrumentsFile = instrumentsFile }, context => api = new AccountSettingsApi(context));
-            foreach (var symbol in Served)
+            var sim = await SimulatorHost.StartAsync(o => o with { InstrumentsFile = instrumentsFile });
+            foreach (var options in new[]
             {
-                api!.Set(symbol.Value, AssetProfileTable.Default.For(symbol).Leverage);
+                sim.ClientOptions(),
+                sim.ClientOptions(SimulatorAccounts.PoorApiKey, SimulatorAccounts.PoorSecret),
+                sim.ClientOptions() with { V1Credentials = null, V3Credentials = TestAccounts.SelfSigned },
+            })
+            {
+                using var client = AsterRestClient.Create(options);
+                foreach (var symbol in Served)
+                {
+                    var wanted = AssetProfileTable.Default.For(symbol).Leverage;
+                    var allowed = (await client.GetLeverageBracketsAsync(symbol)).Single().Brackets.Max(b => b.InitialLeverage);
+                    await client.SetLeverageAsync(symbol, Math.Min(wanted, allowed));
+                }
             }
 
-            return new CheckedVenue(sim, api!);
+            return new CheckedVenue(sim);
         }
 
         public ValueTask DisposeAsync() => Sim.DisposeAsync();

@@ -8,7 +8,8 @@ namespace Rari.Aster.Tests.Check;
 
 /// <summary>
 /// A stand-in trading engine answering only the account reads <c>rari check</c> makes (account, balance, position
-/// risk, position mode), from settings a test changes: every account starts in one-way mode, cross margin, 20x.
+/// risk, position mode), for what the simulated venue cannot show: an account that may not trade. Every account is in
+/// one-way mode, cross margin, 20x unless set.
 /// </summary>
 internal sealed class AccountSettingsApi(SimContext context) : ISimTradingApi
 {

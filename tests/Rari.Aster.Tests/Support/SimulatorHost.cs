@@ -31,11 +31,12 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
     public Uri StreamAddress => Server.StreamAddress;
 
+    /// <summary>Starts the simulator with the Venue wired in, or with <paramref name="trading"/>.</summary>
     public static async Task<SimulatorHost> StartAsync(Func<SimOptions, SimOptions>? configure = null, Func<SimContext, ISimTradingApi>? trading = null)
     {
         var options = new SimOptions { DataFiles = SampleData, ReplayMode = ReplayMode.Manual, AccountsFile = SimulatorAccounts.File };
         options = configure?.Invoke(options) ?? options;
-        var server = new SimServer(options, trading);
+        var server = new SimServer(options, trading ?? (context => new VenueTradingApi(context)));
         await server.StartAsync();
         return new SimulatorHost(server);
     }
