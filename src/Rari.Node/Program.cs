@@ -17,7 +17,7 @@ public static class Program
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(SimCommand.Create());
-        root.Subcommands.Add(PendingCommand.Create("check", "Check Aster credentials and account settings", issue: 4));
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(PendingCommand.Create("node", "Join a trader cluster", issue: 9));
         root.Subcommands.Add(PendingCommand.Create("ops", "Operate a running cluster", issue: 9));
         return root;
