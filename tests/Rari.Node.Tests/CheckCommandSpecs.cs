@@ -4,10 +4,10 @@ using Rari.Aster.Signing;
 using Rari.Aster.Sim.Hosting;
 using Rari.Aster.Sim.Replay;
 using Rari.Aster.Sim.Trading;
-using Symbol = Rari.Domain.Identifiers.Symbol;
 using Rari.Domain.Strategies.Sizing;
 using Rari.Node.Commands;
 using Rari.TestKit;
+using Symbol = Rari.Domain.Identifiers.Symbol;
 
 namespace Rari.Node.Tests;
 
@@ -121,7 +121,7 @@ public sealed class CheckCommandSpecs
     public async Task Should_report_an_unreachable_venue()
     {
         // arrange
-        
+
         // act
         var (exitCode, output, _) = await RunAsync(Credentials, "check", "--venue", "http://127.0.0.1:9");
 

@@ -25,8 +25,13 @@ public sealed class UserStreamOrderSpecs
         // act: a bid under the market, reached in the fourth minute
         var placed = await rest.PlaceOrderAsync(new NewOrderRequest
         {
-            Symbol = Btc, Side = OrderSide.Buy, Type = AsterOrderType.Limit, Quantity = 0.010m, Price = 94_660.0m,
-            TimeInForce = AsterTimeInForce.Gtc, ClientOrderId = new ClientOrderId("ws-fill-1"),
+            Symbol = Btc,
+            Side = OrderSide.Buy,
+            Type = AsterOrderType.Limit,
+            Quantity = 0.010m,
+            Price = 94_660.0m,
+            TimeInForce = AsterTimeInForce.Gtc,
+            ClientOrderId = new ClientOrderId("ws-fill-1"),
         });
         var accepted = await stream.Events.NextAsync<AsterUserStreamEvent, AsterOrderTradeUpdate>();
         await sim.StepAsync(4);
@@ -61,8 +66,13 @@ public sealed class UserStreamOrderSpecs
         // act
         await rest.PlaceOrderAsync(new NewOrderRequest
         {
-            Symbol = Btc, Side = OrderSide.Buy, Type = AsterOrderType.Limit, Quantity = 0.010m, Price = 90_000.0m,
-            TimeInForce = AsterTimeInForce.Gtc, ClientOrderId = id,
+            Symbol = Btc,
+            Side = OrderSide.Buy,
+            Type = AsterOrderType.Limit,
+            Quantity = 0.010m,
+            Price = 90_000.0m,
+            TimeInForce = AsterTimeInForce.Gtc,
+            ClientOrderId = id,
         });
         await rest.CancelOrderAsync(Btc, OrderReference.ByClientId(id));
         await rest.SetLeverageAsync(Btc, 7);
