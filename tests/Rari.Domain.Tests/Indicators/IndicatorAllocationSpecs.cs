@@ -1,3 +1,4 @@
+using Rari.TestKit;
 namespace Rari.Domain.Tests.Indicators;
 
 /// <summary>Indicators run on every bar of every symbol, so after construction they must never allocate.</summary>
@@ -23,17 +24,17 @@ public sealed class IndicatorAllocationSpecs
             checksum += subject.Read(indicator);
         }
 
-        indicator.Reset();
-
-        // act
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Updates; i++)
+        // act: each run starts from a reset indicator; the smallest of three runs filters out the runtime's own
+        // occasional allocations (tiered JIT), while a real per-update allocation shows in every run
+        var allocated = Allocations.Minimum(() =>
         {
-            subject.Feed(indicator, bars[i % bars.Length]);
-            checksum += subject.Read(indicator);
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            indicator.Reset();
+            for (var i = 0; i < Updates; i++)
+            {
+                subject.Feed(indicator, bars[i % bars.Length]);
+                checksum += subject.Read(indicator);
+            }
+        });
 
         // assert
         Assert.Equal(0, allocated); // <--
