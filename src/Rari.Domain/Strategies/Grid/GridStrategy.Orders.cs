@@ -109,7 +109,7 @@ public sealed partial class GridStrategy
             return;
         }
 
-        var reduceOnly = !isEntry && Settings.ReduceOnlyExits;
+        var reduceOnly = !isEntry && Settings.ReduceOnlyExits && !OpposesNetPosition(side, context.PositionQuantity);
         var check = OrderCheck.Limit(side, price, quantity, reduceOnly) with
         {
             MarkPrice = context.MarkPrice,
@@ -127,6 +127,15 @@ public sealed partial class GridStrategy
         var reason = Text($"grid {(isEntry ? "entry" : "take-profit")} {(side == OrderSide.Buy ? "buy" : "sell")} at level {(side == OrderSide.Buy ? cell.Index : cell.Index + 1)}");
         Place(cell.Id, role, side, OrderType.Limit, normalized.Order.Price, normalized.Order.Quantity!.Value, timeInForce, reduceOnly, reason);
     }
+
+    /// <summary>
+    /// True when the account's net position lies on the side an exit of <paramref name="exitSide"/> would ADD to: a sell
+    /// while net short, a buy while net long. A neutral grid's long and short rungs net into one position in one-way
+    /// mode, so a rung's take-profit can face a net position of the other sign; sent reduce-only it would be refused
+    /// (−2022), so it goes out as a plain limit order, which is what it is: the other half of the rung's round trip.
+    /// </summary>
+    private static bool OpposesNetPosition(OrderSide exitSide, decimal netPosition) =>
+        exitSide == OrderSide.Sell ? netPosition < 0m : netPosition > 0m;
 
     private void Place(long cellId, GridOrderRole role, OrderSide side, OrderType type, decimal? price, decimal quantity, TimeInForce? timeInForce, bool reduceOnly, string reason)
     {

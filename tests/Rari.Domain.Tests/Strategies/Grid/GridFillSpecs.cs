@@ -28,6 +28,24 @@ public sealed class GridFillSpecs
     }
 
     [Fact]
+    public void Should_send_a_take_profit_as_a_plain_limit_when_the_net_position_lies_on_the_other_side()
+    {
+        // arrange: a neutral grid's short rungs left the account net short; now one of its long rungs buys
+        var harness = new GridHarness();
+        harness.Bar(30_000m);
+        var buy = harness.OpenAt(OrderSide.Buy, 29_400m);
+        harness.NetPosition = -0.003m;
+
+        // act
+        var decision = harness.Fill(buy.ClientOrderId);
+
+        // assert: a reduce-only sell would add to the short, so the venue would refuse it (-2022)
+        var exit = Assert.Single(GridHarness.Placed(decision));
+        Assert.Equal((OrderSide.Sell, 30_000m, 0.001m), (exit.Side, exit.Price!.Value, exit.Quantity!.Value));
+        Assert.False(exit.ReduceOnly); // <--
+    }
+
+    [Fact]
     public void Should_re_arm_the_buy_one_level_down_and_count_the_round_trip_when_the_take_profit_fills()
     {
         // arrange

@@ -56,8 +56,11 @@ internal sealed class GridHarness
 
     public decimal? MarkPrice { get; set; }
 
+    /// <summary>The account's net position the context reports (the grid's own inventory may differ from it).</summary>
+    public decimal NetPosition { get; set; }
+
     public StrategyContext Context() =>
-        TestStrategyContexts.For(Instrument, Now, Equity, leverage: Leverage, tradingState: TradingState, markPrice: MarkPrice, book: Book);
+        TestStrategyContexts.For(Instrument, Now, Equity, leverage: Leverage, tradingState: TradingState, markPrice: MarkPrice, book: Book, positionQuantity: NetPosition);
 
     public StrategyDecision Bar(decimal close) => Bar(close, close, close, close);
 
