@@ -25,7 +25,9 @@ public sealed partial class AsterRestClient
         var clock = _transport.Clock;
         var id = order.ClientOrderId;
         var sentAtMs = cause.RequestTimeMs ?? clock.NowMs;
-        var offsetErrorMs = (clock.Skew?.RoundTripMs ?? 0) / 2;
+        // Half the measured round trip bounds the offset's error, rounded up, plus 1 ms because the venue's times are whole
+        // milliseconds (truncated): without it a lookup could land on the window's last millisecond and read as after it.
+        var offsetErrorMs = (((clock.Skew?.RoundTripMs ?? 0) + 1) / 2) + 1;
         var notPlacedAfterMs = sentAtMs + (long)(options.RequestAcceptanceWindow + options.ClockUncertainty).TotalMilliseconds + offsetErrorMs;
         var started = _time.GetTimestamp();
         ResolutionLog.Resolving(_logger, id.Value, order.Symbol.Value, cause.Category, cause.HttpStatus, cause.Code);
