@@ -5,7 +5,7 @@ using Rari.Backtest.Engine;
 using Rari.Backtest.Output;
 using Rari.Backtest.Reports;
 using Rari.Backtest.Results;
-using Rari.Backtest.Strategies;
+using Rari.Domain.Strategies;
 using Rari.Backtest.Sweeps;
 using Rari.Domain.Instruments;
 using Rari.Domain.Strategies.Sizing;

@@ -1,6 +1,6 @@
 using Rari.Backtest.Engine;
 using Rari.Backtest.Reports;
-using Rari.Backtest.Strategies;
+using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Sizing;
 
 namespace Rari.Backtest.Tests.Engine;

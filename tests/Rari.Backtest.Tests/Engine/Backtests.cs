@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Rari.Backtest.Data;
 using Rari.Backtest.Engine;
-using Rari.Backtest.Strategies;
+using Rari.Domain.Strategies;
 using Rari.Domain.Identifiers;
 using Rari.Domain.Instruments;
 using Rari.Domain.Strategies.Sizing;

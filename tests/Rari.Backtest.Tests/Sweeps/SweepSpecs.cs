@@ -1,6 +1,6 @@
 using System.Globalization;
 using Rari.Backtest.Engine;
-using Rari.Backtest.Strategies;
+using Rari.Domain.Strategies;
 using Rari.Backtest.Sweeps;
 using Rari.Backtest.Tests.Engine;
 using Rari.Domain.Strategies.Grid;

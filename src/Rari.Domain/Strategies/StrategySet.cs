@@ -1,16 +1,15 @@
 using Rari.Domain.Identifiers;
 using Rari.Domain.Orders;
-using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Hybrid;
 using Rari.Domain.Strategies.Sizing;
 using Rari.Domain.Strategies.Volatility;
 
-namespace Rari.Backtest.Strategies;
+namespace Rari.Domain.Strategies;
 
 /// <summary>
-/// The settings of the three strategies, and the factory that makes the strategy a symbol runs in a backtest — the
-/// same Domain objects, with the same ids, that the strategy actors will host.
+/// The settings of the three strategies, and the factory that makes the strategy a symbol runs, in a backtest or live — the
+/// same Domain objects, with the same ids, that the strategy actors host.
 /// </summary>
 /// <param name="Grid"><c>rari.grid</c>.</param>
 /// <param name="Volatility"><c>rari.volatility</c> (with the Kelly cap).</param>

@@ -1,0 +1,115 @@
+using Rari.Actors.Serialization;
+using Rari.Domain.Identifiers;
+using Rari.Domain.Orders;
+using Rari.Domain.Portfolio;
+using Rari.Domain.Risk;
+
+namespace Rari.Actors.Execution;
+
+/// <summary>
+/// An order the risk gate approved (possibly resized); the gateway journals it, then submits it to the venue exactly
+/// once under its client order id.
+/// </summary>
+/// <param name="Intent">The order as approved (quantity already resized when the verdict says so).</param>
+/// <param name="Reason">The strategy's reason, for the audit trail.</param>
+/// <param name="Verdict">Approved or resized.</param>
+/// <param name="VerdictReason">The gate's explanation.</param>
+public sealed record ApprovedOrder(OrderIntent Intent, string Reason, RiskVerdictKind Verdict, string VerdictReason) : IWithSymbol, IRariMessage
+{
+    /// <inheritdoc />
+    public Symbol Symbol => Intent.Symbol;
+}
+
+/// <summary>
+/// A strategy that recovered (or re-syncs periodically) asks the gateway for the truth about the orders it believes
+/// may be open; answered with <see cref="OrderReports"/>.
+/// </summary>
+/// <param name="Symbol">The symbol.</param>
+/// <param name="StrategyId">The asking strategy.</param>
+/// <param name="ClientOrderIds">The orders it holds as possibly open.</param>
+public sealed record GetOrderReports(Symbol Symbol, StrategyId StrategyId, IReadOnlyList<ClientOrderId> ClientOrderIds) : IWithSymbol, IRariMessage;
+
+/// <summary>The gateway's answer to <see cref="GetOrderReports"/>, one report per asked order.</summary>
+/// <param name="Symbol">The symbol.</param>
+/// <param name="StrategyId">The strategy that asked.</param>
+/// <param name="Reports">The reports, in the order asked.</param>
+public sealed record OrderReports(Symbol Symbol, StrategyId StrategyId, IReadOnlyList<OrderStatusReport> Reports) : IWithSymbol, IRariMessage;
+
+/// <summary>
+/// What the gateway knows of one order, from its journal reconciled with the venue.
+/// </summary>
+/// <remarks>
+/// <see cref="Status"/> null means the gateway never received the order (it was lost between the strategy and the
+/// gateway, e.g. in a crash): the gateway records it as lost, refuses it if it ever arrives later, and the strategy
+/// treats it as denied.
+/// </remarks>
+/// <param name="ClientOrderId">The order.</param>
+/// <param name="Status">Its status, or null when the gateway never received it.</param>
+/// <param name="VenueOrderId">The venue's id, once accepted.</param>
+/// <param name="OrderQuantity">The order's quantity as submitted (after any resize).</param>
+/// <param name="Fills">Every fill of the order the gateway holds, oldest first.</param>
+/// <param name="Detail">Reject/cancel reason or other note.</param>
+public sealed record OrderStatusReport(
+    ClientOrderId ClientOrderId,
+    OrderStatus? Status,
+    VenueOrderId? VenueOrderId,
+    decimal? OrderQuantity,
+    IReadOnlyList<Fill> Fills,
+    string? Detail) : IRariMessage;
+
+/// <summary>One position of the account as the venue reports it.</summary>
+/// <param name="Symbol">The symbol.</param>
+/// <param name="Side">BOTH in one-way mode, LONG/SHORT in hedge mode.</param>
+/// <param name="Quantity">Signed size in base units (negative = short).</param>
+/// <param name="EntryPrice">Average entry price; 0 when flat.</param>
+/// <param name="UnrealizedPnl">Unrealized PnL at the mark, USDT.</param>
+/// <param name="Leverage">The symbol's leverage.</param>
+/// <param name="MarginType">Cross or isolated.</param>
+/// <param name="IsolatedWallet">The isolated margin, USDT (0 in cross).</param>
+public sealed record PositionReport(
+    Symbol Symbol,
+    PositionSide Side,
+    decimal Quantity,
+    decimal EntryPrice,
+    decimal UnrealizedPnl,
+    int Leverage,
+    MarginType MarginType,
+    decimal IsolatedWallet) : IRariMessage;
+
+/// <summary>
+/// The account changed (balance, positions): published by the gateway on <see cref="Hosting.Topics.Account"/> after every
+/// account update and every reconciliation, for the risk gate, the symbols and the read models.
+/// </summary>
+/// <param name="TimestampMs">Exchange time of the update, UTC epoch milliseconds.</param>
+/// <param name="WalletBalance">USDT wallet balance.</param>
+/// <param name="Equity">Wallet plus unrealized PnL (Aster's totalMarginBalance).</param>
+/// <param name="AvailableBalance">Margin free for new orders.</param>
+/// <param name="Positions">Every non-flat position of the account.</param>
+public sealed record AccountChanged(
+    long TimestampMs,
+    decimal WalletBalance,
+    decimal Equity,
+    decimal AvailableBalance,
+    IReadOnlyList<PositionReport> Positions) : IRariMessage;
+
+/// <summary>Asks the gateway for what it holds; answered with <see cref="GatewayStatus"/>.</summary>
+public sealed record GetGatewayStatus : IRariMessage
+{
+    /// <summary>The one instance.</summary>
+    public static GetGatewayStatus Instance { get; } = new();
+}
+
+/// <summary>The gateway's view: whether it is trading or still reconciling, its open orders and the last account view.</summary>
+/// <param name="IsReconciled">False while the start-up reconciliation is running (orders are stashed meanwhile).</param>
+/// <param name="OpenOrders">Every order the gateway holds as open at the venue.</param>
+/// <param name="Account">The last account view, when known.</param>
+/// <param name="Submitted">Orders submitted since start.</param>
+/// <param name="Rejected">Orders the venue rejected since start.</param>
+/// <param name="UnknownOutcomes">Submissions whose outcome had to be resolved by client order id.</param>
+public sealed record GatewayStatus(
+    bool IsReconciled,
+    IReadOnlyList<OrderStatusReport> OpenOrders,
+    AccountChanged? Account,
+    long Submitted,
+    long Rejected,
+    long UnknownOutcomes) : IRariMessage;
