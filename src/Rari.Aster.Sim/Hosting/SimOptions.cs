@@ -23,6 +23,16 @@ public sealed record SimOptions
     /// <summary>How the market clock advances; <see cref="ReplayMode.Manual"/> waits for <c>/_sim/clock/step</c>.</summary>
     public ReplayMode ReplayMode { get; init; } = ReplayMode.Paced;
 
+    /// <summary>
+    /// Minutes of the data replayed at start, before anyone connects, so that a client finds that much history
+    /// (klines, trades) to warm its indicators up on; 0 starts at the first bar.
+    /// </summary>
+    public int HistoryBars
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(HistoryBars), value, "History bars must be zero or more.");
+    }
+
     /// <summary>With <see cref="ReplayMode.Paced"/>: market seconds per wall-clock second (1 = real time, 60 = a bar a second).</summary>
     public double Speed { get; init; } = 1.0;
 

@@ -128,7 +128,7 @@ public sealed class SimServer : IAsyncDisposable
 
     internal FaultInjector Faults { get; }
 
-    /// <summary>Starts listening and starts the market clock.</summary>
+    /// <summary>Replays <see cref="SimOptions.HistoryBars"/> at once, starts listening and starts the market clock.</summary>
     /// <exception cref="InvalidOperationException">Already started.</exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -138,6 +138,7 @@ public sealed class SimServer : IAsyncDisposable
         }
 
         _started = true;
+        Replay.Step(_options.HistoryBars);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _baseAddress = new Uri(bound.EndsWith('/') ? bound : bound + "/");

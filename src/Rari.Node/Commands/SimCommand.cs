@@ -128,6 +128,13 @@ public static class SimCommand
                 double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v) && v > 0),
         };
 
+        public Option<int> HistoryBars { get; } = new("--history-bars")
+        {
+            Description = "Replay N minutes at once before serving, so traders find history to warm up on (default 0)",
+            HelpName = "N",
+            CustomParser = r => Parse(r, "a number of minutes, 0 or more", (string t, out int v) => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v)),
+        };
+
         public Option<bool> Fast { get; } = new("--fast") { Description = "Replay bar after bar as fast as the subscribers keep up" };
 
         public Option<bool> Manual { get; } = new("--manual") { Description = "Replay only when told: POST /_sim/clock/step?bars=N" };
@@ -171,7 +178,7 @@ public static class SimCommand
             HelpName = "JSON",
         };
 
-        public IEnumerable<Option> All => [Port, Data, Speed, Fast, Manual, Accounts, Instruments, Bind, ChainId, Faults];
+        public IEnumerable<Option> All => [Port, Data, Speed, HistoryBars, Fast, Manual, Accounts, Instruments, Bind, ChainId, Faults];
 
         public void Validate(CommandResult result)
         {
@@ -198,6 +205,7 @@ public static class SimCommand
                 Port = parse.GetValue(Port),
                 DataFiles = SimDataFiles.Resolve(parse.GetValue(Data) ?? []),
                 ReplayMode = mode,
+                HistoryBars = parse.GetValue(HistoryBars),
                 Speed = speed,
                 AccountsFile = accounts,
                 InstrumentsFile = instruments,

@@ -96,4 +96,21 @@ public sealed class SimServerSpecs
         Assert.Equal(405, status);
         Assert.Equal(-1020, body.GetProperty("code").GetInt32());
     }
+
+    [Fact]
+    public async Task Should_serve_the_history_bars_replayed_before_it_starts()
+    {
+        // arrange
+        await using var host = await SimHost.StartAsync(o => o with { ReplayMode = Rari.Aster.Sim.Replay.ReplayMode.Manual, HistoryBars = 30 });
+        var symbol = host.Server.Replay.Symbols[0].Symbol.Value;
+
+        // act
+        var (status, body, _) = await host.GetAsync($"/fapi/v1/klines?symbol={symbol}&interval=1m&limit=100");
+
+        // assert
+        Assert.Equal(200, status);
+        Assert.Equal(30, host.Server.Replay.ReplayedMinutes); // <--
+        Assert.Equal(host.Server.Replay.DataStartMs + (30 * 60_000L), host.Server.Replay.MarketTimeMs);
+        Assert.InRange(body.GetArrayLength(), 30, 31); // 30 closed bars, and the open one when the venue shows it
+    }
 }
