@@ -163,6 +163,17 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
         _mediator.Tell(new Subscribe(Topics.Account, Self));
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// A rejected write (an event the journal cannot store) would leave a halt unrecorded and unenforced while the gate
+    /// kept approving orders; stopping instead leaves no gate to approve anything until it is started again.
+    /// </remarks>
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        _log.Error(cause, "The journal rejected risk event {SequenceNr} ({Event}); the risk gate stops rather than trade on an unrecorded decision", sequenceNr, @event);
+        Context.Stop(Self);
+    }
+
     // Symbols that start later must learn a halt that outlived a restart: publish the recovered state, the global one
     // always and every restricted symbol's.
     private void OnRecovered()

@@ -98,6 +98,26 @@ public sealed class RiskGatePersistenceSpecs(ITestOutputHelper output) : RiskGat
     }
 
     [Fact]
+    public async Task Should_stop_and_send_no_command_when_the_journal_rejects_the_write()
+    {
+        // arrange
+        var (gate, _) = StartGate();
+        gate.Tell(Account(T0, 10_000m));
+        Status(gate);
+        var journal = TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+        await journal.OnWrite.Reject();
+        Watch(gate);
+
+        // act
+        gate.Tell(Account(T0 + Minute, 8_000m));
+
+        // assert: a gate that cannot record a halt does not stay up to approve orders
+        ExpectTerminated(gate, Patience);
+        Gateway.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Mediator.ExpectNoMsg(TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Should_recover_only_what_was_written_before_the_journal_failed()
     {
         // arrange
