@@ -44,6 +44,26 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
     /// <summary>The gate's persistence id: there is one gate per trader.</summary>
     public const string Id = "risk-gate";
 
+    /// <summary>The props of the gate.</summary>
+    /// <param name="settings">The limits (<c>rari.risk</c>).</param>
+    /// <param name="assets">The per-asset table whose leverage is each asset's maximum (<c>rari.assets</c>).</param>
+    /// <param name="catalog">The venue rules of every symbol the node may trade.</param>
+    /// <param name="gateway">The exchange gateway: approved orders and risk commands go there.</param>
+    /// <param name="symbols">The symbol shard region: denials go there.</param>
+    /// <param name="mediator">The distributed pub-sub mediator.</param>
+    /// <param name="audit">The order audit trail.</param>
+    /// <param name="options">How the gate runs; <see cref="RiskGateOptions.Default"/> when null.</param>
+    public static Props Props(
+        RiskSettings settings,
+        AssetProfileTable assets,
+        SymbolCatalog catalog,
+        IActorRef gateway,
+        IActorRef symbols,
+        IActorRef mediator,
+        IAuditTrail audit,
+        RiskGateOptions? options = null) =>
+        Akka.Actor.Props.Create(() => new RiskGate(settings, assets, catalog, gateway, symbols, mediator, audit, options ?? RiskGateOptions.Default));
+
     private readonly RiskEngine _engine;
     private readonly RiskMonitor _monitor;
     private readonly SymbolCatalog _catalog;
@@ -96,26 +116,6 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
 
     /// <summary>The actor's timers (set by Akka).</summary>
     public ITimerScheduler Timers { get; set; } = null!;
-
-    /// <summary>The props of the gate.</summary>
-    /// <param name="settings">The limits (<c>rari.risk</c>).</param>
-    /// <param name="assets">The per-asset table whose leverage is each asset's maximum (<c>rari.assets</c>).</param>
-    /// <param name="catalog">The venue rules of every symbol the node may trade.</param>
-    /// <param name="gateway">The exchange gateway: approved orders and risk commands go there.</param>
-    /// <param name="symbols">The symbol shard region: denials go there.</param>
-    /// <param name="mediator">The distributed pub-sub mediator.</param>
-    /// <param name="audit">The order audit trail.</param>
-    /// <param name="options">How the gate runs; <see cref="RiskGateOptions.Default"/> when null.</param>
-    public static Props Props(
-        RiskSettings settings,
-        AssetProfileTable assets,
-        SymbolCatalog catalog,
-        IActorRef gateway,
-        IActorRef symbols,
-        IActorRef mediator,
-        IAuditTrail audit,
-        RiskGateOptions? options = null) =>
-        Akka.Actor.Props.Create(() => new RiskGate(settings, assets, catalog, gateway, symbols, mediator, audit, options ?? RiskGateOptions.Default));
 
     private void Recovering()
     {
