@@ -2,11 +2,14 @@ using Akka.Configuration;
 
 namespace Rari.Actors.Settings;
 
-/// <summary>Reads <c>rari.risk</c> into <see cref="RiskLimits"/>.</summary>
+/// <summary>
+/// Reads <c>rari.risk</c> into <see cref="RiskLimits"/>: every key of the block (through <see cref="RiskSettingsLoader"/>),
+/// so that <see cref="RiskLimits.Settings"/> holds all the risk gate's limits.
+/// </summary>
 public static class RiskLimitsLoader
 {
     /// <summary>The block's path.</summary>
-    public const string Path = "rari.risk";
+    public const string Path = RiskSettingsLoader.Path;
 
     /// <summary>Reads the block; <paramref name="section"/> is <c>rari.risk</c> itself (null: all defaults).</summary>
     /// <exception cref="SettingsException">Every problem with the block's keys.</exception>
@@ -22,15 +25,13 @@ public static class RiskLimitsLoader
     public static RiskLimits Read(ConfigReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var d = RiskLimits.Default;
-        var limits = new RiskLimits
-        {
-            MaxPortfolioRisk = reader.Decimal("max-portfolio-risk", d.MaxPortfolioRisk),
-            MaxPositionRisk = reader.Decimal("max-position-risk", d.MaxPositionRisk),
-            MaxDailyLoss = reader.Decimal("max-daily-loss", d.MaxDailyLoss),
-        };
-        reader.RejectUnknownKeys();
+        var settings = RiskSettingsLoader.ReadValues(reader);
+        var limits = new RiskLimits { Settings = settings };
+
+        // The three headline limits keep the words they have always been reported in; the Domain's rules then check
+        // every key, and a key already blamed is not blamed twice.
         reader.AddValidation(limits.Validate());
+        RiskSettingsLoader.Validate(reader, settings);
         return limits;
     }
 }
