@@ -84,9 +84,9 @@ public sealed class MarketSourceControl
     public int StreamsBuilt => _subscriptions.StreamsBuilt;
 
     /// <summary>
-    /// Subscribes <paramref name="streams"/> (already subscribed ones are skipped) and completes when the running
-    /// connection acknowledged them; while the stream is being rebuilt it completes at once and the rebuilt stream
-    /// subscribes them.
+    /// Subscribes <paramref name="streams"/> (already subscribed ones are skipped) and completes when the venue
+    /// acknowledged them. Before the source runs, or while its stream is being rebuilt, it waits for the stream; cancel
+    /// through <paramref name="cancellationToken"/> to stop waiting.
     /// </summary>
     /// <exception cref="ArgumentException">A name is malformed.</exception>
     /// <exception cref="AsterStreamException">The venue refused (e.g. an unknown symbol); the names are not kept.</exception>

@@ -29,7 +29,7 @@ public sealed partial class MarketDataStream
 
         if (pending.Count == 0)
         {
-            replyTo.Tell(new SymbolsSubscribed(requested, new Dictionary<Symbol, string>()));
+            Reply(replyTo, new SymbolsSubscribed(requested, new Dictionary<Symbol, string>()));
             return;
         }
 
@@ -92,7 +92,7 @@ public sealed partial class MarketDataStream
         }
 
         _log.Info("Market data subscribed for {0}", string.Join(", ", subscribed));
-        completed.ReplyTo.Tell(new SymbolsSubscribed(subscribed, refused));
+        Reply(completed.ReplyTo, new SymbolsSubscribed(subscribed, refused));
     }
 
     private void Unsubscribe(IReadOnlyList<Symbol> symbols, IActorRef replyTo)
@@ -110,7 +110,7 @@ public sealed partial class MarketDataStream
 
         if (names.Count == 0)
         {
-            replyTo.Tell(new SymbolsUnsubscribed(requested));
+            Reply(replyTo, new SymbolsUnsubscribed(requested));
             return;
         }
 
@@ -132,7 +132,16 @@ public sealed partial class MarketDataStream
             _log.Info("Market data unsubscribed for {0}", string.Join(", ", completed.Symbols));
         }
 
-        completed.ReplyTo.Tell(new SymbolsUnsubscribed(completed.Symbols));
+        Reply(completed.ReplyTo, new SymbolsUnsubscribed(completed.Symbols));
+    }
+
+    /// <summary>Answers a request; the restart's own re-subscription (sent from nobody) expects no answer.</summary>
+    private static void Reply(IActorRef replyTo, object answer)
+    {
+        if (!replyTo.IsNobody())
+        {
+            replyTo.Tell(answer);
+        }
     }
 
     private static List<Symbol> Distinct(IReadOnlyList<Symbol> symbols)

@@ -180,7 +180,7 @@ public sealed partial class MarketDataStream : ReceiveActor, IWithTimers
         // The next incarnation starts with no symbols; hand them over so the node need not send them again.
         if (_feeds.Count > 0)
         {
-            Self.Tell(new SubscribeSymbols([.. _feeds.Keys]));
+            Self.Tell(new SubscribeSymbols([.. _feeds.Keys]), ActorRefs.Nobody);
         }
 
         base.PreRestart(reason, message);

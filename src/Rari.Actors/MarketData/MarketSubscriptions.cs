@@ -19,7 +19,8 @@ internal sealed class MarketSubscriptions(List<string> streams, ILoggingAdapter 
     private readonly Lock _lock = new();
     private readonly List<string> _desired = streams;
     private readonly List<Connected> _live = [];
-    private int _built;
+    private TaskCompletionSource _built = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _streamsBuilt;
 
     public IReadOnlyList<string> Streams
     {
@@ -32,7 +33,7 @@ internal sealed class MarketSubscriptions(List<string> streams, ILoggingAdapter 
         }
     }
 
-    public int StreamsBuilt => Volatile.Read(ref _built);
+    public int StreamsBuilt => Volatile.Read(ref _streamsBuilt);
 
     /// <summary>The names, checked and without repeats.</summary>
     /// <exception cref="ArgumentException">A name is malformed.</exception>
@@ -60,39 +61,65 @@ internal sealed class MarketSubscriptions(List<string> streams, ILoggingAdapter 
     public Source<MarketStreamEvent, NotUsed> Connection(Func<AsterMarketStream> factory) =>
         Source.UnfoldResourceAsync<MarketStreamEvent, Connected>(() => OpenAsync(factory), ReadAsync, CloseAsync);
 
+    /// <summary>
+    /// Subscribes on the running stream, waiting for one to be built first: the call completes when the venue
+    /// acknowledged (or the stream closed meanwhile, when the next one subscribes everything).
+    /// </summary>
     public async Task SubscribeAsync(List<string> names, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        while (true)
         {
-            List<string> added;
+            Task built;
             lock (_lock)
             {
-                added = names.FindAll(n => !_desired.Contains(n));
-                _desired.AddRange(added);
+                built = _built.Task;
             }
 
+            await built.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                foreach (var live in Live())
+                var live = Live();
+                if (live.Count == 0)
                 {
-                    await OnStreamAsync(live, (s, ct) => s.SubscribeAsync(names, ct), cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException || cancellationToken.IsCancellationRequested)
-            {
-                // Refused (or too many streams, or the caller gave up): the names this call added are not kept.
-                lock (_lock)
-                {
-                    _desired.RemoveAll(added.Contains);
+                    continue; // Closed while waiting for the gate: wait for the next one.
                 }
 
-                throw;
+                await SubscribeOnAsync(live, names, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            finally
+            {
+                _gate.Release();
             }
         }
-        finally
+    }
+
+    private async Task SubscribeOnAsync(List<Connected> live, List<string> names, CancellationToken cancellationToken)
+    {
+        List<string> added;
+        lock (_lock)
         {
-            _gate.Release();
+            added = names.FindAll(n => !_desired.Contains(n));
+            _desired.AddRange(added);
+        }
+
+        try
+        {
+            foreach (var connected in live)
+            {
+                await OnStreamAsync(connected, (s, ct) => s.SubscribeAsync(names, ct), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // Refused (or too many streams, or the caller gave up): the names this call added are not kept.
+            lock (_lock)
+            {
+                _desired.RemoveAll(added.Contains);
+            }
+
+            throw;
         }
     }
 
@@ -142,7 +169,7 @@ internal sealed class MarketSubscriptions(List<string> streams, ILoggingAdapter 
 
     private Task<Connected> OpenAsync(Func<AsterMarketStream> factory)
     {
-        var attempt = Interlocked.Increment(ref _built);
+        var attempt = Interlocked.Increment(ref _streamsBuilt);
         AsterMarketStream stream;
         try
         {
@@ -159,6 +186,7 @@ internal sealed class MarketSubscriptions(List<string> streams, ILoggingAdapter 
         lock (_lock)
         {
             _live.Add(live);
+            _built.TrySetResult();
         }
 
         // Subscribing waits for the connection, which may take long while the venue is unreachable: it runs beside
@@ -259,6 +287,10 @@ internal sealed class MarketSubscriptions(List<string> streams, ILoggingAdapter 
         lock (_lock)
         {
             _live.Remove(live);
+            if (_live.Count == 0)
+            {
+                _built = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
 
         await live.Stop.CancelAsync().ConfigureAwait(false);
