@@ -1,0 +1,30 @@
+using Rari.Actors.Serialization;
+using Rari.Domain.Identifiers;
+using Rari.Domain.Market;
+
+namespace Rari.Actors.MarketData;
+
+/// <summary>
+/// The top of a symbol's local order book after an update, sent to the symbol when order books are kept
+/// (<c>rari.market-data.order-books</c>). Only a synced book is sent: it matches the venue as of
+/// <paramref name="LastUpdateId"/>.
+/// </summary>
+/// <param name="Symbol">The symbol.</param>
+/// <param name="LastUpdateId">The venue's book update id the view reflects; larger is newer.</param>
+/// <param name="EventTimeMs">Event time of the depth update that produced it, UTC epoch ms (market time).</param>
+/// <param name="Bids">The best bids, best first (a copy; never changes).</param>
+/// <param name="Asks">The best asks, best first (a copy; never changes).</param>
+public sealed record OrderBookChanged(Symbol Symbol, long LastUpdateId, long EventTimeMs, IReadOnlyList<BookLevel> Bids, IReadOnlyList<BookLevel> Asks)
+    : IWithSymbol, IRariMessage;
+
+/// <summary>
+/// The answer to <see cref="SubscribeSymbols"/>, once the venue acknowledged: which symbols are now carried and which the
+/// venue refused (with its reason). Symbols already carried count as subscribed.
+/// </summary>
+/// <param name="Subscribed">The symbols carried now.</param>
+/// <param name="Refused">The symbols the venue would not carry, with its answer; empty when all went through.</param>
+public sealed record SymbolsSubscribed(IReadOnlyList<Symbol> Subscribed, IReadOnlyDictionary<Symbol, string> Refused);
+
+/// <summary>The answer to <see cref="UnsubscribeSymbols"/>: nothing more is sent to these symbols.</summary>
+/// <param name="Symbols">The symbols no longer carried.</param>
+public sealed record SymbolsUnsubscribed(IReadOnlyList<Symbol> Symbols);
