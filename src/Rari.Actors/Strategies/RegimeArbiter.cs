@@ -4,8 +4,8 @@ using Rari.Actors.MarketData;
 using Rari.Actors.Settings;
 using Rari.Actors.Symbols;
 using Rari.Domain.Strategies;
-using Rari.Domain.Strategies.Sizing;
 using Rari.Domain.Strategies.Hybrid;
+using Rari.Domain.Strategies.Sizing;
 
 namespace Rari.Actors.Strategies;
 

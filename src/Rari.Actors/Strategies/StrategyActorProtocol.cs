@@ -1,3 +1,4 @@
+using Akka.Event;
 using Rari.Actors.Serialization;
 using Rari.Domain.Identifiers;
 using Rari.Domain.Strategies;
@@ -58,7 +59,9 @@ public sealed record StrategyStatus(
 /// Stops a strategy actor once the decision it is persisting (if any) is written and its commands are sent. Sent
 /// through the actor's back-off supervisor, which then stops too instead of restarting it.
 /// </summary>
-public sealed record StopStrategy : IRariMessage
+/// <remarks>Between two restarts the back-off supervisor has no child and passes the message to dead letters (then
+/// stops); that is expected, so it is not logged as a dead letter.</remarks>
+public sealed record StopStrategy : IRariMessage, IDeadLetterSuppression
 {
     /// <summary>The one instance.</summary>
     public static StopStrategy Instance { get; } = new();

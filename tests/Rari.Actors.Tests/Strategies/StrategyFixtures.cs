@@ -34,11 +34,11 @@ internal static class StrategyFixtures
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     private static readonly Lazy<Kline[]> EthBars = new(() =>
-        KlineCsvReader.Read(SharedData.File("klines/binance-usdm/ETHUSDT-1m-20250504-20250624.csv.gz")).Take(1_000).ToArray());
+        KlineCsvReader.Read(SharedData.File("klines/binance-usdm/ETHUSDT-1m-20250504-20250624.csv.gz")).Take(2_500).ToArray());
 
     public static Symbol Eth => TestInstruments.EthUsdt.Symbol;
 
-    /// <summary>The first 1000 one-minute ETHUSDT bars of May 2025.</summary>
+    /// <summary>The first 2500 one-minute ETHUSDT bars of May 2025.</summary>
     public static IReadOnlyList<Kline> Bars => EthBars.Value;
 
     public static SymbolSetup Setup { get; } = new(TestInstruments.EthUsdt, 10, 0.0002m, 0.0004m);
