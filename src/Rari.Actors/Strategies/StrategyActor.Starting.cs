@@ -53,10 +53,8 @@ public abstract partial class StrategyActor
         }
 
         _warmUpAttempts++;
-        var timeout = new CancellationTokenSource(_settings.WarmUpTimeout);
-        var fetch = _history.GetClosedKlinesAsync(Symbol, _settings.WarmUpBars, timeout.Token);
-        fetch.PipeTo(Self, success: klines => new WarmUpLoaded(klines), failure: cause => new WarmUpFailed(cause));
-        fetch.ContinueWith(_ => timeout.Dispose(), TaskScheduler.Default);
+        KlineHistoryFetch.Start(_history, Symbol, _settings.WarmUpBars, _settings.WarmUpTimeout)
+            .PipeTo(Self, success: klines => new WarmUpLoaded(klines), failure: cause => new WarmUpFailed(cause));
     }
 
     private void OnWarmedUp(IReadOnlyList<Kline> klines)

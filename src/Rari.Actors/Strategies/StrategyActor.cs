@@ -65,6 +65,7 @@ public abstract partial class StrategyActor : ReceivePersistentActor, IWithTimer
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private StrategyStage _stage = StrategyStage.Recovering;
     private bool _failed;
+    private bool _folding;
 
     /// <summary>Creates the shell around a fresh strategy of <paramref name="kind"/>, journaled as <c>{persistenceKind}-{SYMBOL}</c>.</summary>
     /// <param name="persistenceKind">The journal's prefix: <c>grid</c>, <c>volatility</c> or <c>hybrid</c>.</param>
@@ -150,12 +151,20 @@ public abstract partial class StrategyActor : ReceivePersistentActor, IWithTimer
 
     private void Recovering()
     {
+        // _folding stays true only when folding throws: such a journal fails the same way on every restart.
         Recover<SnapshotOffer>(offer =>
         {
+            _folding = true;
             _strategy.Restore((IStrategyState)offer.Snapshot);
+            _folding = false;
             _snapshotSequenceNr = offer.Metadata.SequenceNr;
         });
-        Recover<IStrategyEvent>(_strategy.Apply);
+        Recover<IStrategyEvent>(strategyEvent =>
+        {
+            _folding = true;
+            _strategy.Apply(strategyEvent);
+            _folding = false;
+        });
         Recover<RecoveryCompleted>(_ =>
         {
             _log.Info(
@@ -196,9 +205,9 @@ public abstract partial class StrategyActor : ReceivePersistentActor, IWithTimer
     /// <inheritdoc />
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        // An event or snapshot that cannot be folded fails the same way on every restart; a journal that could not be
+        // A snapshot or event that cannot be folded fails the same way on every restart; a journal that could not be
         // read may work next time.
-        ReportFailure($"recovery failed{(message is null ? string.Empty : $" on {message.GetType().Name}")}: {reason?.Message}", fatal: message is not null);
+        ReportFailure($"recovery failed{(message is null ? string.Empty : $" on {message.GetType().Name}")}: {reason?.Message}", fatal: _folding);
         base.OnRecoveryFailure(reason!, message);
     }
 

@@ -3,6 +3,7 @@ using Akka.Event;
 using Rari.Actors.Execution;
 using Rari.Actors.MarketData;
 using Rari.Actors.Risk;
+using Rari.Actors.Strategies;
 
 namespace Rari.Actors.Symbols;
 
@@ -168,9 +169,7 @@ public sealed partial class SymbolSupervisor
 
     private void FetchReadingsHistory()
     {
-        var timeout = new CancellationTokenSource(_settings.WarmUpTimeout);
-        var fetch = _history.GetClosedKlinesAsync(_symbol, _observer.BarsNeeded, timeout.Token);
-        fetch.PipeTo(Self, success: klines => new ReadingsHistory(klines), failure: cause => new ReadingsHistoryFailed(cause));
-        fetch.ContinueWith(_ => timeout.Dispose(), TaskScheduler.Default);
+        KlineHistoryFetch.Start(_history, _symbol, _observer.BarsNeeded, _settings.WarmUpTimeout)
+            .PipeTo(Self, success: klines => new ReadingsHistory(klines), failure: cause => new ReadingsHistoryFailed(cause));
     }
 }

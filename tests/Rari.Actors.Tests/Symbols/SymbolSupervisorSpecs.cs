@@ -1,10 +1,12 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Persistence;
 using Rari.Actors.Hosting;
 using Rari.Actors.MarketData;
 using Rari.Actors.Risk;
 using Rari.Actors.Strategies;
 using Rari.Actors.Symbols;
+using Rari.Domain.Identifiers;
 using Rari.Domain.Orders;
 using Rari.Domain.Risk;
 using Rari.Domain.Strategies;
@@ -97,6 +99,26 @@ public sealed class SymbolSupervisorSpecs(ITestOutputHelper output) : Akka.TestK
     }
 
     [Fact]
+    public async Task Should_halt_at_once_when_the_strategy_s_journal_cannot_be_replayed()
+    {
+        // arrange: the grid's journal holds an event of another strategy, which it cannot fold
+        var writer = Sys.ActorOf(Props.Create(() => new JournalWriter("grid-ETHUSDT", new GridInventoryReleased(new StrategyId("other"), Eth, 1, "not the grid's"))));
+        await writer.Ask<string>("write", Wait);
+        var rig = new SymbolRig(this);
+
+        // act
+        var supervisor = rig.Start();
+
+        // assert: no restart can help, so the symbol halts on the first failure
+        var halt = rig.RiskGateGot<HaltTrading>();
+        Assert.Contains("cannot be replayed", halt.Reason, StringComparison.Ordinal);
+        var status = await SymbolRig.StatusOf(supervisor);
+        Assert.True(status.IsHalted);
+        Assert.Equal(1, status.Failures);
+        Assert.Equal(0, rig.StrategyStarts); // it never got as far as its warm-up
+    }
+
+    [Fact]
     public async Task Should_route_the_order_events_of_hybrid_hgrid_and_hvol_orders_to_the_regime_arbiter()
     {
         // arrange
@@ -172,4 +194,20 @@ public sealed class SymbolSupervisorSpecs(ITestOutputHelper output) : Akka.TestK
 
     private static KlineClosed InvertedBar(int index) =>
         new(Eth, Bars[index] with { High = Bars[index].Low - 1m }, 0);
+
+    /// <summary>Writes one event into a journal, as a strategy of another version might have.</summary>
+    private sealed class JournalWriter : ReceivePersistentActor
+    {
+        public JournalWriter(string persistenceId, object written)
+        {
+            PersistenceId = persistenceId;
+            Command<string>(_ =>
+            {
+                var sender = Sender;
+                Persist(written, _ => sender.Tell("written"));
+            });
+        }
+
+        public override string PersistenceId { get; }
+    }
 }
