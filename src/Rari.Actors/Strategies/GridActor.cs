@@ -17,6 +17,26 @@ public sealed class GridActor : StrategyActor
     /// <summary>The journal prefix: persistence ids are <c>grid-SYMBOL</c>.</summary>
     public const string PersistenceKind = "grid";
 
+    /// <summary>The actor's Props; its collaborators come in here, never by path.</summary>
+    /// <param name="setup">The symbol's venue facts.</param>
+    /// <param name="strategies">The strategies' settings and factory.</param>
+    /// <param name="history">Recent closed klines for the warm-up.</param>
+    /// <param name="riskGate">Receives the orders to place, as <see cref="Risk.SubmitOrder"/>.</param>
+    /// <param name="gateway">Receives cancels and order-sync requests.</param>
+    /// <param name="owner">The symbol supervisor: told <see cref="StrategyStarted"/> and <see cref="StrategyFailed"/>.</param>
+    /// <param name="audit">Where every order intent is recorded.</param>
+    /// <param name="settings">Warm-up, buffer, snapshot and sync settings.</param>
+    public static Props Props(
+        SymbolSetup setup,
+        StrategySet strategies,
+        IKlineHistory history,
+        IActorRef riskGate,
+        IActorRef gateway,
+        IActorRef owner,
+        IAuditTrail audit,
+        StrategyActorSettings settings) =>
+        Akka.Actor.Props.Create(() => new GridActor(setup, strategies, history, riskGate, gateway, owner, audit, settings));
+
     /// <summary>Creates the actor; see <see cref="Props"/>.</summary>
     /// <param name="setup">The symbol's venue facts.</param>
     /// <param name="strategies">The strategies' settings and factory.</param>
@@ -38,24 +58,4 @@ public sealed class GridActor : StrategyActor
         : base(PersistenceKind, StrategyKind.Grid, setup, strategies, history, riskGate, gateway, owner, audit, settings)
     {
     }
-
-    /// <summary>The actor's Props; its collaborators come in here, never by path.</summary>
-    /// <param name="setup">The symbol's venue facts.</param>
-    /// <param name="strategies">The strategies' settings and factory.</param>
-    /// <param name="history">Recent closed klines for the warm-up.</param>
-    /// <param name="riskGate">Receives the orders to place, as <see cref="Risk.SubmitOrder"/>.</param>
-    /// <param name="gateway">Receives cancels and order-sync requests.</param>
-    /// <param name="owner">The symbol supervisor: told <see cref="StrategyStarted"/> and <see cref="StrategyFailed"/>.</param>
-    /// <param name="audit">Where every order intent is recorded.</param>
-    /// <param name="settings">Warm-up, buffer, snapshot and sync settings.</param>
-    public static Props Props(
-        SymbolSetup setup,
-        StrategySet strategies,
-        IKlineHistory history,
-        IActorRef riskGate,
-        IActorRef gateway,
-        IActorRef owner,
-        IAuditTrail audit,
-        StrategyActorSettings settings) =>
-        Akka.Actor.Props.Create(() => new GridActor(setup, strategies, history, riskGate, gateway, owner, audit, settings));
 }

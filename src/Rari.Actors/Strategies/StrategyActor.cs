@@ -54,6 +54,41 @@ public abstract partial class StrategyActor : ReceivePersistentActor, IWithTimer
     /// <summary>Length of the bars the strategies trade (1-minute klines); a bar's close time is its open time plus this.</summary>
     public const long BarMs = 60_000;
 
+    /// <summary>
+    /// The Props of the strategy actor that runs <paramref name="kind"/>: <see cref="GridActor"/>,
+    /// <see cref="VolatilityActor"/> or <see cref="RegimeArbiter"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The kind is unknown.</exception>
+    public static Props PropsFor(
+        StrategyKind kind,
+        SymbolSetup setup,
+        StrategySet strategies,
+        IKlineHistory history,
+        IActorRef riskGate,
+        IActorRef gateway,
+        IActorRef owner,
+        IAuditTrail audit,
+        StrategyActorSettings settings) => kind switch
+        {
+            StrategyKind.Grid => GridActor.Props(setup, strategies, history, riskGate, gateway, owner, audit, settings),
+            StrategyKind.Volatility => VolatilityActor.Props(setup, strategies, history, riskGate, gateway, owner, audit, settings),
+            StrategyKind.Hybrid => RegimeArbiter.Props(setup, strategies, history, riskGate, gateway, owner, audit, settings),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only grid, volatility and hybrid strategies have an actor."),
+        };
+
+    /// <summary>The journal prefix of the actor hosting <paramref name="kind"/>: <c>grid</c>, <c>volatility</c> or <c>hybrid</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The kind is unknown.</exception>
+    public static string PersistenceKindOf(StrategyKind kind) => kind switch
+    {
+        StrategyKind.Grid => GridActor.PersistenceKind,
+        StrategyKind.Volatility => VolatilityActor.PersistenceKind,
+        StrategyKind.Hybrid => RegimeArbiter.PersistenceKind,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only grid, volatility and hybrid strategies have an actor."),
+    };
+
+    /// <summary>The persistence id <c>{kind}-{SYMBOL}</c>, e.g. <c>grid-ETHUSDT</c>.</summary>
+    public static string PersistenceIdOf(string persistenceKind, Symbol symbol) => $"{persistenceKind}-{symbol}";
+
     private readonly ITradingStrategy _strategy;
     private readonly SymbolSetup _setup;
     private readonly IKlineHistory _history;
@@ -113,41 +148,6 @@ public abstract partial class StrategyActor : ReceivePersistentActor, IWithTimer
     public ITimerScheduler Timers { get; set; } = null!;
 
     private Symbol Symbol => _setup.Symbol;
-
-    /// <summary>
-    /// The Props of the strategy actor that runs <paramref name="kind"/>: <see cref="GridActor"/>,
-    /// <see cref="VolatilityActor"/> or <see cref="RegimeArbiter"/>.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The kind is unknown.</exception>
-    public static Props PropsFor(
-        StrategyKind kind,
-        SymbolSetup setup,
-        StrategySet strategies,
-        IKlineHistory history,
-        IActorRef riskGate,
-        IActorRef gateway,
-        IActorRef owner,
-        IAuditTrail audit,
-        StrategyActorSettings settings) => kind switch
-        {
-            StrategyKind.Grid => GridActor.Props(setup, strategies, history, riskGate, gateway, owner, audit, settings),
-            StrategyKind.Volatility => VolatilityActor.Props(setup, strategies, history, riskGate, gateway, owner, audit, settings),
-            StrategyKind.Hybrid => RegimeArbiter.Props(setup, strategies, history, riskGate, gateway, owner, audit, settings),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only grid, volatility and hybrid strategies have an actor."),
-        };
-
-    /// <summary>The journal prefix of the actor hosting <paramref name="kind"/>: <c>grid</c>, <c>volatility</c> or <c>hybrid</c>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The kind is unknown.</exception>
-    public static string PersistenceKindOf(StrategyKind kind) => kind switch
-    {
-        StrategyKind.Grid => GridActor.PersistenceKind,
-        StrategyKind.Volatility => VolatilityActor.PersistenceKind,
-        StrategyKind.Hybrid => RegimeArbiter.PersistenceKind,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only grid, volatility and hybrid strategies have an actor."),
-    };
-
-    /// <summary>The persistence id <c>{kind}-{SYMBOL}</c>, e.g. <c>grid-ETHUSDT</c>.</summary>
-    public static string PersistenceIdOf(string persistenceKind, Symbol symbol) => $"{persistenceKind}-{symbol}";
 
     private void Recovering()
     {

@@ -51,6 +51,65 @@ public sealed partial class SymbolSupervisor : ReceiveActor, IWithTimers
     /// <summary>The name of the back-off supervisor that wraps the strategy actor.</summary>
     public const string ChildName = "strategy";
 
+    /// <summary>The supervisor's Props; collaborators come in here, never by path.</summary>
+    /// <param name="symbol">The symbol (the entity id).</param>
+    /// <param name="mode">Which strategy the node runs (<c>rari run &lt;mode&gt;</c>).</param>
+    /// <param name="catalog">The venue facts of every symbol the node may trade.</param>
+    /// <param name="strategies">The strategies' settings and factory.</param>
+    /// <param name="history">Recent closed klines (the strategy's warm-up and the readings').</param>
+    /// <param name="riskGate">The risk gate (singleton proxy): orders, readings, halts.</param>
+    /// <param name="gateway">The exchange gateway (singleton proxy): cancels, order reports, the start-up account.</param>
+    /// <param name="mediator">The distributed pub-sub mediator, to subscribe to the account and trading-state topics.</param>
+    /// <param name="audit">The order audit trail.</param>
+    /// <param name="settings"><c>rari.strategy-actors</c>.</param>
+    /// <param name="time">The wall clock for the failure window; the system clock when null.</param>
+    public static Props Props(
+        Symbol symbol,
+        StrategyKind mode,
+        SymbolCatalog catalog,
+        StrategySet strategies,
+        IKlineHistory history,
+        IActorRef riskGate,
+        IActorRef gateway,
+        IActorRef mediator,
+        IAuditTrail audit,
+        StrategyActorSettings settings,
+        TimeProvider? time = null) =>
+        Akka.Actor.Props.Create(() => new SymbolSupervisor(symbol, mode, catalog, strategies, history, riskGate, gateway, mediator, audit, settings, time));
+
+    /// <summary>The shard region's entity factory: the supervisor of the symbol named by the entity id.</summary>
+    /// <param name="mode">Which strategy the node runs.</param>
+    /// <param name="catalog">The venue facts of every symbol the node may trade.</param>
+    /// <param name="strategies">The strategies' settings and factory.</param>
+    /// <param name="history">Recent closed klines.</param>
+    /// <param name="riskGate">The risk gate.</param>
+    /// <param name="gateway">The exchange gateway.</param>
+    /// <param name="mediator">The distributed pub-sub mediator.</param>
+    /// <param name="audit">The order audit trail.</param>
+    /// <param name="settings"><c>rari.strategy-actors</c>.</param>
+    /// <param name="time">The wall clock; the system clock when null.</param>
+    public static Func<string, Props> EntityProps(
+        StrategyKind mode,
+        SymbolCatalog catalog,
+        StrategySet strategies,
+        IKlineHistory history,
+        IActorRef riskGate,
+        IActorRef gateway,
+        IActorRef mediator,
+        IAuditTrail audit,
+        StrategyActorSettings settings,
+        TimeProvider? time = null) =>
+        entityId => Props(new Symbol(entityId), mode, catalog, strategies, history, riskGate, gateway, mediator, audit, settings, time);
+
+    /// <summary>The strategy ids whose orders the mode's strategy actor owns (the hybrid's own and its children's).</summary>
+    public static StrategyId[] OwnedStrategies(StrategyKind mode) => mode switch
+    {
+        StrategyKind.Grid => [StrategySet.GridId],
+        StrategyKind.Volatility => [StrategySet.VolatilityId],
+        StrategyKind.Hybrid => [StrategySet.HybridId, StrategySet.HybridGridId, StrategySet.HybridVolatilityId],
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Only grid, volatility and hybrid modes run strategies."),
+    };
+
     private readonly Symbol _symbol;
     private readonly StrategyKind _mode;
     private readonly SymbolSetup? _setup;
@@ -111,65 +170,6 @@ public sealed partial class SymbolSupervisor : ReceiveActor, IWithTimers
 
     /// <summary>The actor's timers (seed retries), set by Akka.</summary>
     public ITimerScheduler Timers { get; set; } = null!;
-
-    /// <summary>The supervisor's Props; collaborators come in here, never by path.</summary>
-    /// <param name="symbol">The symbol (the entity id).</param>
-    /// <param name="mode">Which strategy the node runs (<c>rari run &lt;mode&gt;</c>).</param>
-    /// <param name="catalog">The venue facts of every symbol the node may trade.</param>
-    /// <param name="strategies">The strategies' settings and factory.</param>
-    /// <param name="history">Recent closed klines (the strategy's warm-up and the readings').</param>
-    /// <param name="riskGate">The risk gate (singleton proxy): orders, readings, halts.</param>
-    /// <param name="gateway">The exchange gateway (singleton proxy): cancels, order reports, the start-up account.</param>
-    /// <param name="mediator">The distributed pub-sub mediator, to subscribe to the account and trading-state topics.</param>
-    /// <param name="audit">The order audit trail.</param>
-    /// <param name="settings"><c>rari.strategy-actors</c>.</param>
-    /// <param name="time">The wall clock for the failure window; the system clock when null.</param>
-    public static Props Props(
-        Symbol symbol,
-        StrategyKind mode,
-        SymbolCatalog catalog,
-        StrategySet strategies,
-        IKlineHistory history,
-        IActorRef riskGate,
-        IActorRef gateway,
-        IActorRef mediator,
-        IAuditTrail audit,
-        StrategyActorSettings settings,
-        TimeProvider? time = null) =>
-        Akka.Actor.Props.Create(() => new SymbolSupervisor(symbol, mode, catalog, strategies, history, riskGate, gateway, mediator, audit, settings, time));
-
-    /// <summary>The shard region's entity factory: the supervisor of the symbol named by the entity id.</summary>
-    /// <param name="mode">Which strategy the node runs.</param>
-    /// <param name="catalog">The venue facts of every symbol the node may trade.</param>
-    /// <param name="strategies">The strategies' settings and factory.</param>
-    /// <param name="history">Recent closed klines.</param>
-    /// <param name="riskGate">The risk gate.</param>
-    /// <param name="gateway">The exchange gateway.</param>
-    /// <param name="mediator">The distributed pub-sub mediator.</param>
-    /// <param name="audit">The order audit trail.</param>
-    /// <param name="settings"><c>rari.strategy-actors</c>.</param>
-    /// <param name="time">The wall clock; the system clock when null.</param>
-    public static Func<string, Props> EntityProps(
-        StrategyKind mode,
-        SymbolCatalog catalog,
-        StrategySet strategies,
-        IKlineHistory history,
-        IActorRef riskGate,
-        IActorRef gateway,
-        IActorRef mediator,
-        IAuditTrail audit,
-        StrategyActorSettings settings,
-        TimeProvider? time = null) =>
-        entityId => Props(new Symbol(entityId), mode, catalog, strategies, history, riskGate, gateway, mediator, audit, settings, time);
-
-    /// <summary>The strategy ids whose orders the mode's strategy actor owns (the hybrid's own and its children's).</summary>
-    public static StrategyId[] OwnedStrategies(StrategyKind mode) => mode switch
-    {
-        StrategyKind.Grid => [StrategySet.GridId],
-        StrategyKind.Volatility => [StrategySet.VolatilityId],
-        StrategyKind.Hybrid => [StrategySet.HybridId, StrategySet.HybridGridId, StrategySet.HybridVolatilityId],
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Only grid, volatility and hybrid modes run strategies."),
-    };
 
     // Trading: everything reaches the strategy.
     private void Supervising()
