@@ -73,20 +73,12 @@ public sealed partial class MessageManifests
     /// <summary>The manifest of <paramref name="type"/>.</summary>
     /// <exception cref="KeyNotFoundException">The type is not registered; the message says where to add it.</exception>
     public string ManifestOf(Type type) =>
-        TryGetManifest(type, out var manifest)
-            ? manifest
-            : throw new KeyNotFoundException(
-                $"{type.FullName} has no serialization manifest: register it in src/Rari.Actors/Serialization/Manifests/ " +
-                $"(e.g. .Add<{type.Name}>(\"family.{Kebab(type.Name)}.v1\")).");
+        TryGetManifest(type, out var manifest) ? manifest : throw new KeyNotFoundException(Unregistered(type));
 
     /// <summary>The type registered under <paramref name="manifest"/>.</summary>
     /// <exception cref="KeyNotFoundException">No type has this manifest (a journal written by a newer version, or a manifest removed by mistake).</exception>
     public Type TypeOf(string manifest) =>
-        TryGetType(manifest, out var type)
-            ? type
-            : throw new KeyNotFoundException(
-                $"No type is registered under the manifest '{manifest}': the payload was written by another version of Rari, " +
-                "or a manifest was removed from src/Rari.Actors/Serialization/Manifests/ (manifests are never removed or renamed).");
+        TryGetType(manifest, out var type) ? type : throw new KeyNotFoundException(Unknown(manifest));
 
     /// <summary>The registered concrete types assignable to <paramref name="baseType"/>, sorted by manifest.</summary>
     public IReadOnlyList<KeyValuePair<string, Type>> AssignableTo(Type baseType)
@@ -104,7 +96,15 @@ public sealed partial class MessageManifests
         return list;
     }
 
-    internal static string Kebab(string name) => Settings.ConfigText.Kebab(name);
+    /// <summary>Why <paramref name="type"/> cannot be serialized, and where to register it.</summary>
+    internal static string Unregistered(Type type) =>
+        $"{type.FullName} has no serialization manifest: register it in src/Rari.Actors/Serialization/Manifests/ " +
+        $"(e.g. .Add<{type.Name}>(\"family.{Settings.ConfigText.Kebab(type.Name)}.v1\")).";
+
+    /// <summary>Why a payload written under <paramref name="manifest"/> cannot be read.</summary>
+    internal static string Unknown(string manifest) =>
+        $"No type is registered under the manifest '{manifest}': the payload was written by another version of Rari, " +
+        "or a manifest was removed from src/Rari.Actors/Serialization/Manifests/ (manifests are never removed or renamed).";
 
     [GeneratedRegex("^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+\\.v[1-9][0-9]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ManifestPattern();

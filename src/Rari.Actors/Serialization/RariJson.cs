@@ -74,7 +74,7 @@ public sealed class RariJson
         ArgumentNullException.ThrowIfNull(message);
         return Manifests.TryGetManifest(message.GetType(), out var manifest)
             ? manifest
-            : throw new SerializationException(Unregistered(message.GetType()));
+            : throw new SerializationException(MessageManifests.Unregistered(message.GetType()));
     }
 
     /// <summary>The UTF-8 JSON of <paramref name="message"/>.</summary>
@@ -106,9 +106,7 @@ public sealed class RariJson
         ArgumentNullException.ThrowIfNull(manifest);
         if (!Manifests.TryGetType(manifest, out var type))
         {
-            throw new SerializationException(
-                $"No type is registered under the manifest '{manifest}': the payload was written by another version of Rari, " +
-                "or a manifest was removed from src/Rari.Actors/Serialization/Manifests/ (manifests are never removed or renamed).");
+            throw new SerializationException(MessageManifests.Unknown(manifest));
         }
 
         try
@@ -121,8 +119,4 @@ public sealed class RariJson
             throw new SerializationException($"The '{manifest}' payload cannot be read as {type.FullName}: {e.Message}", e);
         }
     }
-
-    private static string Unregistered(Type type) =>
-        $"{type.FullName} has no serialization manifest: register it in src/Rari.Actors/Serialization/Manifests/ " +
-        $"(e.g. .Add<{type.Name}>(\"family.{MessageManifests.Kebab(type.Name)}.v1\")).";
 }
