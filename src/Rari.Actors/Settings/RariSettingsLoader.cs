@@ -25,6 +25,10 @@ public static class RariSettingsLoader
         ArgumentNullException.ThrowIfNull(root);
         var reader = new ConfigReader(root.GetConfig(Path), Path);
         var settings = Read(reader);
+
+        // rari.persistence is checked with the rest (one start-up names every bad key); the node builds the journal's
+        // configuration from it with PersistenceSettingsLoader and PersistenceConfig.
+        Persistence.PersistenceSettingsLoader.Read(reader.Child(Persistence.PersistenceSettingsLoader.Block));
         reader.Accept(BacktestBlock);
         reader.RejectUnknownKeys();
         reader.ThrowIfAny();
