@@ -13,8 +13,10 @@ public static partial class Reconciler
     /// </summary>
     /// <param name="orders">The journal's orders.</param>
     /// <param name="openOrders">The venue's open orders.</param>
+    /// <param name="inFlight">Submissions still under way, left to their own resolution.</param>
     /// <returns>The client order ids to query, in the journal's order.</returns>
-    public static IReadOnlyList<ClientOrderId> OrdersToQuery(IEnumerable<JournalOrder> orders, IReadOnlyList<VenueOrderReport> openOrders)
+    public static IReadOnlyList<ClientOrderId> OrdersToQuery(
+        IEnumerable<JournalOrder> orders, IReadOnlyList<VenueOrderReport> openOrders, IReadOnlySet<ClientOrderId>? inFlight = null)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(openOrders);
@@ -27,7 +29,8 @@ public static partial class Reconciler
         var query = new List<ClientOrderId>();
         foreach (var order in orders)
         {
-            if (!order.Order.Status.IsTerminal() && !open.Contains(order.ClientOrderId.Value))
+            if (!order.Order.Status.IsTerminal() && !open.Contains(order.ClientOrderId.Value)
+                && !(inFlight?.Contains(order.ClientOrderId) == true && order.Order.Status == OrderStatus.Submitted))
             {
                 query.Add(order.ClientOrderId);
             }

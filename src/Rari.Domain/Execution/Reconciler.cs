@@ -53,7 +53,7 @@ public static partial class Reconciler
             var orderFills = fills.GetValueOrDefault(id) ?? [];
             if (report is null)
             {
-                SettleWithoutReport(order, lookup, orderFills, input.Rules, plan);
+                SettleWithoutReport(order, lookup, orderFills, input.Rules, input.InFlight?.Contains(id) == true, plan);
             }
             else
             {
@@ -82,11 +82,12 @@ public static partial class Reconciler
     }
 
     // The venue neither lists the order as open nor was it found by a query (or the query failed).
-    private static void SettleWithoutReport(JournalOrder journal, OrderLookup? lookup, IReadOnlyList<Fill> fills, ReconciliationRules rules, PlanBuilder plan)
+    private static void SettleWithoutReport(
+        JournalOrder journal, OrderLookup? lookup, IReadOnlyList<Fill> fills, ReconciliationRules rules, bool inFlight, PlanBuilder plan)
     {
         var order = journal.Order;
         order = ApplyFills(order, fills, plan);
-        if (order.Status.IsTerminal())
+        if (order.Status.IsTerminal() || (inFlight && order.Status == OrderStatus.Submitted))
         {
             return;
         }

@@ -46,13 +46,18 @@ public sealed record ReconciliationRules(ClientOrderIdFactory Ids, UnknownOrderP
 /// <param name="Trades">Our fills as the venue lists them, already named by client order id.</param>
 /// <param name="DeclaredLost">Client order ids the gateway declared lost; never adopted.</param>
 /// <param name="Rules">The rules.</param>
+/// <param name="InFlight">
+/// Submissions still under way (their answer or its resolution will settle them): an acknowledgement or fills the venue
+/// shows are recorded, but their absence decides nothing.
+/// </param>
 public sealed record ReconciliationInput(
     IReadOnlyCollection<JournalOrder> Orders,
     IReadOnlyList<VenueOrderReport> OpenOrders,
     IReadOnlyDictionary<ClientOrderId, OrderLookup> Lookups,
     IReadOnlyList<Fill> Trades,
     IReadOnlySet<ClientOrderId> DeclaredLost,
-    ReconciliationRules Rules);
+    ReconciliationRules Rules,
+    IReadOnlySet<ClientOrderId>? InFlight = null);
 
 /// <summary>What reconciliation found about one order.</summary>
 public enum FindingKind : byte
