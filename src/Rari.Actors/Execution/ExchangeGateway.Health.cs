@@ -70,10 +70,10 @@ public sealed partial class ExchangeGateway
             case UserStreamConnected connected:
                 _streamConnected = true;
                 Timers.Cancel("stream-stale");
-                if (connected.Reason == StreamConnectReason.Reconnect)
+                if (connected.Reason != StreamConnectReason.Planned)
                 {
-                    // Events sent while no connection was open are lost: ask the venue.
-                    _log.Info("Gateway: user stream reconnected (connection {0}); reconciling", connected.Connection);
+                    // Events sent while no connection was open are lost (before the first one too): ask the venue.
+                    _log.Info("Gateway: user stream connected (connection {0}, {1}); reconciling", connected.Connection, connected.Reason);
                     StartReconciliation();
                 }
 

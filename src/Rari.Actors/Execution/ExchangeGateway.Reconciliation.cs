@@ -199,9 +199,16 @@ public sealed partial class ExchangeGateway
             _mediator.Tell(new Publish(Topics.Account, account));
         }
 
-        if (!plan.IsSettled && plan.Unresolved.Count > 0 || _reconcileAgain)
+        if (_reconcileAgain)
         {
+            // The stream (re)connected while this round ran: its fetch may predate the gap.
             _reconcileAgain = false;
+            FetchVenueView();
+            return;
+        }
+
+        if (plan.Unresolved.Count > 0)
+        {
             _reconcileAttempt++;
             if (_reconcileAttempt == _settings.MaxConsecutiveFailures)
             {

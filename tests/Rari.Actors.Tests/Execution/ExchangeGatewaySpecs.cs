@@ -75,7 +75,7 @@ public sealed class ExchangeGatewaySpecs(ITestOutputHelper output) : GatewayTest
         Assert.Equal(intent.ClientOrderId, Expect<OrderAccepted>(Symbols).ClientOrderId);
         Assert.Single(await Exchange.OrdersAsync(intent.ClientOrderId));
         Assert.Single(Exchange.Requests("POST", NewOrderPath));
-        Assert.Equal(1, (await gateway.Ask<GatewayStatus>(GetGatewayStatus.Instance, Patience)).UnknownOutcomes);
+        await AwaitAssertAsync(async () => Assert.Equal(1, (await gateway.Ask<GatewayStatus>(GetGatewayStatus.Instance, Patience)).UnknownOutcomes), Patience);
     }
 
     [Fact]
