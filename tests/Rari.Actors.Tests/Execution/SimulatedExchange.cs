@@ -78,6 +78,12 @@ internal sealed class SimulatedExchange : IAsyncDisposable
 
     public Task SetFaultsAsync(string json) => PostAsync("_sim/faults", json);
 
+    public Task DropStreamsAsync() => PostAsync("_sim/streams/drop", null);
+
+    public Task StallStreamsAsync() => PostAsync("_sim/streams/stall", null);
+
+    public Task ResumeStreamsAsync() => PostAsync("_sim/streams/resume", null);
+
     /// <summary>Every order the venue ever created with this client order id (the audit of duplicates).</summary>
     public async Task<IReadOnlyList<JsonElement>> OrdersAsync(ClientOrderId id)
     {
