@@ -26,7 +26,7 @@ public sealed partial class ExchangeGateway
             Persist(new OrderDeclaredLost(symbol, id, "cancelled by its strategy before the gateway received it: " + reason), lost =>
             {
                 ApplyJournaled(lost);
-                _symbols.Tell(new OrderCanceled(symbol, id, VenueNow()));
+                Deliver(new OrderCanceled(symbol, id, VenueNow()));
             });
             return;
         }

@@ -162,7 +162,13 @@ public sealed partial class ExchangeGateway
         }
     }
 
-    private void RestSucceeded() => _consecutiveFailures = 0;
+    // A success proves the exchange and our credentials work again: a later failure is reported anew.
+    private void RestSucceeded()
+    {
+        _consecutiveFailures = 0;
+        _reported.Remove(HaltCause.ExchangeFailures);
+        _reported.Remove(HaltCause.AuthenticationFailure);
+    }
 
     private void RestFailed(Exception error)
     {
@@ -194,7 +200,7 @@ public sealed partial class ExchangeGateway
     // Failures of the exchange or the path to it, as opposed to its answers about an order (refusals, unknown order).
     private static bool IsExchangeFailure(Exception error) => error is not AsterApiException api || api.Category is AsterErrorCategory.ServerError
         or AsterErrorCategory.UnknownExecutionStatus or AsterErrorCategory.NotDelivered or AsterErrorCategory.RateLimited
-        or AsterErrorCategory.IpBanned or AsterErrorCategory.Firewall or AsterErrorCategory.InvalidTimestamp or AsterErrorCategory.Other;
+        or AsterErrorCategory.IpBanned or AsterErrorCategory.Firewall or AsterErrorCategory.InvalidTimestamp;
 
     private void ReportCritical(HaltCause cause, string detail)
     {

@@ -26,8 +26,9 @@ public sealed partial class ExchangeGateway
         Command<VenueViewFailed>(OnVenueViewFailed);
         Command<RetryReconcile>(_ => FetchVenueView());
         Command<ApprovedOrder>(approved => Hold(approved, () => Refuse(approved.Intent, "the gateway is reconciling and holds too many orders already")));
-        Command<CancelOrder>(cancel => Hold(cancel, () => _log.Warning("Gateway: stash full while reconciling; {0} dropped", cancel)));
-        Command<GetOrderReports>(query => Hold(query, () => _log.Warning("Gateway: stash full while reconciling; {0} dropped", query)));
+        // A cancel only reduces risk and a report reads the journal: when the stash is full they are served at once.
+        Command<CancelOrder>(cancel => Hold(cancel, () => RequestCancel(cancel.Symbol, cancel.ClientOrderId, cancel.Reason)));
+        Command<GetOrderReports>(query => Hold(query, () => OnGetOrderReports(query)));
         Command<RiskCommand>(command =>
         {
             // Risk commands are few and must never be dropped.

@@ -343,12 +343,14 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
     private ReconciliationRules Rules() => new(_ids, _settings.UnknownOrders, AcceptanceWindowMs());
 
     // As the client reckons it (AsterRestClient.Resolution): the recvWindow or nonce tolerance, the clock uncertainty,
-    // half the clock measurement's round trip, and the millisecond the venue's truncated times can hide.
+    // half the clock measurement's round trip, and the millisecond the venue's truncated times can hide; plus the
+    // gateway's margin, because the journal records when the request was handed to the client, not when it was signed
+    // (it may have waited in the rate-limit budget in between).
     private long AcceptanceWindowMs()
     {
         var options = _rest.Transport.Options;
         var offsetErrorMs = (((_rest.Transport.Clock.Skew?.RoundTripMs ?? 0) + 1) / 2) + 1;
-        return (long)(options.RequestAcceptanceWindow + options.ClockUncertainty).TotalMilliseconds + offsetErrorMs;
+        return (long)(options.RequestAcceptanceWindow + options.ClockUncertainty + _settings.NotPlacedMargin).TotalMilliseconds + offsetErrorMs;
     }
 
     private TimeSpan Backoff(int attempt)

@@ -48,6 +48,13 @@ public sealed record GatewaySettings
     /// </summary>
     public TimeSpan RecentFillsLookback { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Extra time, beyond the exchange's acceptance window (recvWindow plus the clock uncertainty), before a journaled
+    /// submission the exchange does not know is taken as never placed. The journal records when the request was handed
+    /// to the client; it may have waited in the rate-limit budget before it was signed and sent. Default 30 s.
+    /// </summary>
+    public TimeSpan NotPlacedMargin { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long the user stream may stay disconnected before the risk gate is told (fills may be missing). Default 30 s.</summary>
     public TimeSpan UserStreamStaleAfter { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -81,6 +88,11 @@ public sealed record GatewaySettings
         }
 
         Positive(errors, "recent-fills-lookback", RecentFillsLookback);
+        if (NotPlacedMargin < TimeSpan.Zero)
+        {
+            errors.Add(Text($"not-placed-margin = {NotPlacedMargin}: must not be negative"));
+        }
+
         Positive(errors, "user-stream-stale-after", UserStreamStaleAfter);
         Positive(errors, "retry-initial-delay", RetryInitialDelay);
         if (RetryMaxDelay < RetryInitialDelay)

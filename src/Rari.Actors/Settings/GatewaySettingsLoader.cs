@@ -32,6 +32,7 @@ public static class GatewaySettingsLoader
             UnknownOrders = reader.Enum("unknown-orders", d.UnknownOrders),
             ClientOrderIdPrefix = reader.Text("client-order-id-prefix", d.ClientOrderIdPrefix),
             RecentFillsLookback = reader.Duration("recent-fills-lookback", d.RecentFillsLookback),
+            NotPlacedMargin = reader.Duration("not-placed-margin", d.NotPlacedMargin),
             UserStreamStaleAfter = reader.Duration("user-stream-stale-after", d.UserStreamStaleAfter),
             MaxConsecutiveFailures = reader.Int("max-consecutive-failures", d.MaxConsecutiveFailures),
             RetryInitialDelay = reader.Duration("retry-initial-delay", d.RetryInitialDelay),

@@ -5,6 +5,8 @@ using Akka.TestKit;
 using Rari.Actors.Audit;
 using Rari.Actors.Execution;
 using Rari.Actors.Settings;
+using Rari.Aster.Rest;
+using Rari.Aster.Streams;
 using Rari.Domain.Orders;
 using Rari.Domain.Risk;
 using Xunit.Abstractions;
@@ -76,10 +78,15 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifeti
     }
 
     /// <summary>Starts a gateway of the demo account and waits until it has reconciled.</summary>
-    protected IActorRef StartGateway(GatewaySettings? settings = null, string account = "demo", bool awaitReconciled = true)
+    protected IActorRef StartGateway(
+        GatewaySettings? settings = null,
+        string account = "demo",
+        bool awaitReconciled = true,
+        AsterRestClient? rest = null,
+        Func<AsterUserStream>? userStream = null)
     {
         var gateway = Sys.ActorOf(ExchangeGateway.Props(
-            settings ?? TestSettings, Exchange.Rest, Exchange.UserStream, Symbols, Risk, Mediator, new Recording(AuditTrail), Exchange.Catalog, account));
+            settings ?? TestSettings, rest ?? Exchange.Rest, userStream ?? Exchange.UserStream, Symbols, Risk, Mediator, new Recording(AuditTrail), Exchange.Catalog, account));
         if (awaitReconciled)
         {
             AwaitReconciled(gateway);

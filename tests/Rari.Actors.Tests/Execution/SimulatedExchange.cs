@@ -59,9 +59,12 @@ internal sealed class SimulatedExchange : IAsyncDisposable
     };
 
     /// <summary>A user stream of the demo account, tuned to reconnect quickly.</summary>
-    public AsterUserStream UserStream() => new(Rest, new UserStreamOptions
+    public AsterUserStream UserStream() => UserStream(Server.StreamAddress);
+
+    /// <summary>A user stream of the demo account that connects to <paramref name="address"/>.</summary>
+    public AsterUserStream UserStream(Uri address) => new(Rest, new UserStreamOptions
     {
-        WebSocketBaseUrl = Server.StreamAddress,
+        WebSocketBaseUrl = address,
         ReconnectInitialDelay = TimeSpan.FromMilliseconds(50),
         ReconnectMaxDelay = TimeSpan.FromMilliseconds(400),
         ReorderWindow = TimeSpan.FromMilliseconds(20),
