@@ -14,7 +14,7 @@ using Rari.Domain.Risk;
 
 namespace Rari.Actors.Execution;
 
-// The user stream, the dead-man's switch, failure counting, critical errors, reports and shutdown.
+// The user stream, the dead-man's switch, failure counting and critical errors.
 public sealed partial class ExchangeGateway
 {
     private bool Healthy => _reconciled && _streamConnected && !_stopping
@@ -221,97 +221,6 @@ public sealed partial class ExchangeGateway
         ReportCritical(HaltCause.ReconciliationMismatch, $"{finding.Symbol} order {finding.ClientOrderId}: {finding.Detail}");
     }
 
-    private void OnGetOrderReports(GetOrderReports query)
-    {
-        var asker = Sender;
-        var declarations = new List<OrderDeclaredLost>();
-        foreach (var id in query.ClientOrderIds.Distinct())
-        {
-            if (!_state.TryGet(id, out _) && !_state.IsLost(id))
-            {
-                declarations.Add(new OrderDeclaredLost(query.Symbol, id, $"never received by the gateway; declared lost when {query.StrategyId} asked for its report"));
-            }
-        }
-
-        PersistAll(declarations, ApplyJournaled);
-        DeferAsync(query, q =>
-        {
-            var reports = q.ClientOrderIds.Select(id => _state.TryGet(id, out var order)
-                ? order.Report()
-                : new OrderStatusReport(id, null, null, null, [], _state.LostRecord(id)?.Reason)).ToList();
-            asker.Tell(new OrderReports(q.Symbol, q.StrategyId, reports));
-        });
-    }
-
-    private GatewayStatus Status() => new(
-        _reconciled,
-        [.. _state.OpenOrders.Select(o => o.Report())],
-        _account,
-        _submitted,
-        _rejected,
-        _unknownOutcomes);
-
-    private void BeginShutdown()
-    {
-        if (_stopping)
-        {
-            return;
-        }
-
-        _stopping = true;
-        Timers.Cancel("countdown");
-        Become(Stopping);
-        Stash.UnstashAll();
-        _stashed = 0;
-        var cancel = _settings.OpenOrdersOnShutdown == ShutdownOrders.Cancel;
-        foreach (var order in _state.OpenOrders)
-        {
-            Audit(AuditKind.Cancel, order.Symbol, order.ClientOrderId, cancel ? "cancelled at shutdown" : "left open at shutdown");
-        }
-
-        _log.Info("Gateway {0} shutting down: open orders {1}", PersistenceId, cancel ? "cancelled" : "left open, countdown disarmed");
-        Timers.StartSingleTimer("shutdown", new ShutdownFinished("the exchange did not answer in time"), TimeSpan.FromSeconds(15));
-        ShutdownAsync(_rest, [.. _catalog.Symbols.Keys], cancel, _settings.DeadMansSwitch).PipeTo(
-            Self, success: problems => new ShutdownFinished(problems), failure: error => new ShutdownFinished(Unwrap(error).Message));
-    }
-
-    // Not cancelled by the actor's token: the point is to finish these calls as the actor stops.
-    private static async Task<string?> ShutdownAsync(AsterRestClient rest, IReadOnlyList<Symbol> symbols, bool cancel, bool disarm)
-    {
-        var problems = new List<string>();
-        foreach (var symbol in symbols)
-        {
-            try
-            {
-                if (cancel)
-                {
-                    await rest.CancelAllOpenOrdersAsync(symbol).ConfigureAwait(false);
-                }
-
-                if (disarm)
-                {
-                    await rest.CountdownCancelAllAsync(symbol, TimeSpan.Zero).ConfigureAwait(false);
-                }
-            }
-            catch (AsterApiException e)
-            {
-                problems.Add($"{symbol}: {e.Message}");
-            }
-        }
-
-        return problems.Count == 0 ? null : string.Join("; ", problems);
-    }
-
-    private void OnShutdownFinished(ShutdownFinished finished)
-    {
-        if (finished.Problems is { } problems)
-        {
-            _log.Error("Gateway {0}: shutdown calls failed: {1}", PersistenceId, problems);
-        }
-
-        Context.Stop(Self);
-    }
-
     private sealed record StreamEventReceived(AsterUserStreamEvent Event);
 
     private sealed record StreamStale(int Connection);
@@ -323,5 +232,4 @@ public sealed partial class ExchangeGateway
 
     private sealed record CountdownArmed(Symbol Symbol, Exception? Error);
 
-    private sealed record ShutdownFinished(string? Problems);
 }

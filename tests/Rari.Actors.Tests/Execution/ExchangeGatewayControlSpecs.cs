@@ -29,8 +29,7 @@ public sealed class ExchangeGatewayControlSpecs(ITestOutputHelper output) : Gate
         var entry = RestingBuy(23);
         gateway.Tell(Approved(exit));
         gateway.Tell(Approved(entry));
-        Expect<OrderAccepted>(Symbols, a => a.ClientOrderId == exit.ClientOrderId);
-        Expect<OrderAccepted>(Symbols, a => a.ClientOrderId == entry.ClientOrderId);
+        ExpectEach<OrderAccepted>(Symbols, exit.ClientOrderId, entry.ClientOrderId);
 
         // act
         gateway.Tell(new CancelEntryOrders(null, "daily loss limit"));
@@ -123,6 +122,29 @@ public sealed class ExchangeGatewayControlSpecs(ITestOutputHelper output) : Gate
         var fill = Expect<OrderFilled>(Symbols).Fill;
         Assert.Equal((intent.ClientOrderId, 0.010m), (fill.ClientOrderId, fill.Quantity));
         AwaitAssert(() => Assert.True(gateway.Ask<GatewayStatus>(GetGatewayStatus.Instance, Patience).Result.OpenOrders.Count == 0), Patience);
+    }
+
+    [Fact]
+    public async Task Should_learn_that_a_cancelled_order_had_already_filled()
+    {
+        // arrange: the order fills while the user stream is stalled, so the gateway still holds it open
+        var gateway = StartGateway();
+        var intent = FillingBuy(28);
+        gateway.Tell(Approved(intent));
+        Expect<OrderAccepted>(Symbols);
+        await Exchange.StallStreamsAsync();
+        await Exchange.StepAsync(4);
+
+        // act: the cancel finds nothing to cancel (-2011); the stream comes back
+        gateway.Tell(new Domain.Strategies.CancelOrder(Btc, intent.ClientOrderId, "spec"));
+        var rejected = Expect<OrderCancelRejected>(Symbols);
+        await Exchange.DropStreamsAsync();
+        await Exchange.ResumeStreamsAsync();
+
+        // assert
+        Assert.Equal((intent.ClientOrderId, -2011), (rejected.ClientOrderId, rejected.Code));
+        Assert.Equal(intent.ClientOrderId, Expect<OrderFilled>(Symbols).ClientOrderId);
+        Assert.Equal("FILLED", await Exchange.StatusAsync(intent.ClientOrderId));
     }
 
     [Fact]

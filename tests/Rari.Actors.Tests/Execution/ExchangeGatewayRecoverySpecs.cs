@@ -22,7 +22,7 @@ public sealed class ExchangeGatewayRecoverySpecs(ITestOutputHelper output) : Gat
         var cancelled = RestingBuy(12, 89_000.0m);
         gateway.Tell(Approved(resting));
         gateway.Tell(Approved(cancelled));
-        Expect<OrderAccepted>(Symbols, a => a.ClientOrderId == resting.ClientOrderId);
+        ExpectEach<OrderAccepted>(Symbols, resting.ClientOrderId, cancelled.ClientOrderId);
         gateway.Tell(new Domain.Strategies.CancelOrder(Btc, cancelled.ClientOrderId, "spec"));
         Expect<OrderCanceled>(Symbols, c => c.ClientOrderId == cancelled.ClientOrderId);
         var before = Reports(gateway, resting, cancelled);
@@ -49,8 +49,7 @@ public sealed class ExchangeGatewayRecoverySpecs(ITestOutputHelper output) : Gat
         var second = RestingBuy(14, 89_500.0m);
         gateway.Tell(Approved(first));
         gateway.Tell(Approved(second));
-        Expect<OrderAccepted>(Symbols, a => a.ClientOrderId == first.ClientOrderId);
-        Expect<OrderAccepted>(Symbols, a => a.ClientOrderId == second.ClientOrderId);
+        ExpectEach<OrderAccepted>(Symbols, first.ClientOrderId, second.ClientOrderId);
         var before = Reports(gateway, first, second);
 
         // act

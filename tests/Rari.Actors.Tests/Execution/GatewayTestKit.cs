@@ -114,6 +114,20 @@ public abstract class GatewayTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifeti
         where T : class =>
         (T)probe.FishForMessage(m => m is T t && (match?.Invoke(t) ?? true), Patience);
 
+    /// <summary>
+    /// Waits until an order event of type <typeparamref name="T"/> arrived for each of <paramref name="ids"/>, in any
+    /// order (concurrent submissions are answered in any order), skipping others.
+    /// </summary>
+    protected static void ExpectEach<T>(TestProbe probe, params Rari.Domain.Identifiers.ClientOrderId[] ids)
+        where T : class, IOrderEvent
+    {
+        var missing = ids.ToHashSet();
+        while (missing.Count > 0)
+        {
+            missing.Remove(Expect<T>(probe, e => missing.Contains(e.ClientOrderId)).ClientOrderId);
+        }
+    }
+
     /// <summary>Writes <paramref name="events"/> to the journal of <paramref name="persistenceId"/>, as a crashed gateway left them.</summary>
     protected void Seed(string persistenceId, params object[] events)
     {

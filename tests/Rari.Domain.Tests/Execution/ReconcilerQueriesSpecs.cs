@@ -33,6 +33,19 @@ public sealed class ReconcilerQueriesSpecs
     }
 
     [Fact]
+    public void Should_leave_a_submission_in_flight_to_its_own_resolution()
+    {
+        // arrange
+        var orders = new[] { new JournalOrder(Journal(A, Submitted(A)), 0), new JournalOrder(Journal(B, Submitted(B), Accepted(B)), 0) };
+
+        // act
+        var query = Reconciler.OrdersToQuery(orders, [], new HashSet<ClientOrderId> { A.ClientOrderId, B.ClientOrderId });
+
+        // assert: B is acknowledged, so its submission is over whatever the set says
+        Assert.Equal([B.ClientOrderId], query);
+    }
+
+    [Fact]
     public void Should_fetch_trades_after_the_last_journaled_trade_id()
     {
         // arrange

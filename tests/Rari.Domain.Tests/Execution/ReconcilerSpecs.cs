@@ -38,6 +38,12 @@ public sealed class ReconcilerSpecs
         ["submitted, not open and never looked up → unresolved"] = new(
             Input([Journal(Buy, Submitted(Buy))]),
             [], [FindingKind.Unresolved]),
+        ["submitted and still in flight, not open → left to its own resolution"] = new(
+            Input([Journal(Buy, Submitted(Buy))], inFlight: [Buy.ClientOrderId]),
+            [], []),
+        ["submitted and still in flight, open at the venue → acknowledged"] = new(
+            Input([Journal(Buy, Submitted(Buy))], open: [Report(Buy, OrderStatus.Accepted)], inFlight: [Buy.ClientOrderId]),
+            ["OrderAccepted"], [FindingKind.Acknowledged]),
         ["submitted, found filled with its trades → acknowledged and filled"] = new(
             Input([Journal(Buy, Submitted(Buy))], lookups: [(Buy, Found(Buy, OrderStatus.Filled, executed: 1m))], trades: [Trade(Buy, 7, 0.4m), Trade(Buy, 8, 0.6m)]),
             ["OrderAccepted", "OrderFilled", "OrderFilled"], [FindingKind.Acknowledged, FindingKind.FillsRecovered]),
@@ -228,11 +234,13 @@ public sealed class ReconcilerSpecs
         (OrderIntent Intent, OrderLookup Lookup)[]? lookups = null,
         Fill[]? trades = null,
         UnknownOrderPolicy policy = UnknownOrderPolicy.Cancel,
-        ClientOrderId[]? lost = null) => new(
+        ClientOrderId[]? lost = null,
+        ClientOrderId[]? inFlight = null) => new(
             [.. journal.Select(o => new JournalOrder(o, SentAt))],
             open ?? [],
             (lookups ?? []).ToDictionary(l => l.Intent.ClientOrderId, l => l.Lookup),
             trades ?? [],
             new HashSet<ClientOrderId>(lost ?? []),
-            Rules(policy));
+            Rules(policy),
+            new HashSet<ClientOrderId>(inFlight ?? []));
 }
