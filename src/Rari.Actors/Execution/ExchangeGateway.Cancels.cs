@@ -181,7 +181,17 @@ public sealed partial class ExchangeGateway
             }
 
             var first = next;
-            var orders = FlattenPlanner.Orders(setup.Instrument, side, position.PositionAmt, GatewayState.RiskStrategy, i => _ids.Create(GatewayState.RiskStrategy, symbol, first + i));
+            IReadOnlyList<OrderIntent> orders;
+            try
+            {
+                orders = FlattenPlanner.Orders(setup.Instrument, side, position.PositionAmt, GatewayState.RiskStrategy, i => _ids.Create(GatewayState.RiskStrategy, symbol, first + i));
+            }
+            catch (ArgumentException impossible)
+            {
+                ReportMismatch(new ReconciliationFinding(FindingKind.Mismatch, symbol, "-", "cannot close the position: " + impossible.Message));
+                continue;
+            }
+
             next += orders.Count;
             foreach (var intent in orders)
             {
