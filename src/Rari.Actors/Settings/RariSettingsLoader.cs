@@ -48,6 +48,9 @@ public static class RariSettingsLoader
         var volatility = VolatilitySettingsLoader.Read(rari.Child("volatility"), kelly);
         var hybrid = HybridSettingsLoader.Read(rari.Child("hybrid"));
         var assets = AssetProfilesLoader.Read(rari.Child("assets"));
+
+        // Checked with the others so a bad key stops start-up; the node reads the gateway's block again to build it.
+        _ = GatewaySettingsLoader.Read(rari.Child("gateway"));
         return new RariSettings(risk, grid, volatility, hybrid, kelly, assets);
     }
 }
