@@ -13,7 +13,7 @@ public static class Program
     public static RootCommand BuildRootCommand()
     {
         var root = new RootCommand("rari — an autonomous trader for Aster perpetual futures");
-        root.Subcommands.Add(PendingCommand.Create("run", "Run the trader: rari run grid|volatility|hybrid [--test]", issue: 6));
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(SimCommand.Create());

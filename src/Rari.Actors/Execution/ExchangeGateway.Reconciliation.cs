@@ -1,6 +1,6 @@
 using Akka.Actor;
-using Akka.Event;
 using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Event;
 using Rari.Actors.Audit;
 using Rari.Actors.Hosting;
 using Rari.Aster.Models;

@@ -48,6 +48,7 @@ public sealed partial class MessageManifests
         .Family(HybridManifests.Register)
         .Family(RiskManifests.Register)
         .Family(ProtocolManifests.Register)
+        .Family(ActorManifests.Register)
         .Build();
 
     /// <summary>Every (manifest, type) pair, sorted by manifest.</summary>

@@ -23,4 +23,16 @@ public sealed record RariSettings(
     /// <summary>The code defaults, which <c>hocon/rari.conf</c> repeats.</summary>
     public static RariSettings Default { get; } = new(
         RiskLimits.Default, GridSettings.Default, VolatilitySettings.Default, HybridSettings.Default, new KellySettings(), AssetProfileTable.Default);
+
+    /// <summary><c>rari.market-data</c>: the node's market-data stream.</summary>
+    public MarketDataSettings MarketData { get; init; } = MarketDataSettings.Default;
+
+    /// <summary><c>rari.strategy-actors</c>: the strategy actors and their supervisors.</summary>
+    public StrategyActorSettings StrategyActors { get; init; } = StrategyActorSettings.Default;
+
+    /// <summary><c>rari.persistence</c>: where the journal and snapshots are kept.</summary>
+    public Persistence.PersistenceSettings Persistence { get; init; } = Actors.Persistence.PersistenceSettings.Default;
+
+    /// <summary><c>rari.gateway</c>: the exchange gateway.</summary>
+    public GatewaySettings Gateway { get; init; } = GatewaySettings.Default;
 }

@@ -6,7 +6,8 @@ namespace Rari.Actors.Settings;
 /// Reads every block of <c>rari</c> into <see cref="RariSettings"/>, reporting the problems of all blocks at once.
 /// </summary>
 /// <remarks>
-/// Blocks read here: <c>risk</c>, <c>grid</c>, <c>volatility</c>, <c>hybrid</c>, <c>sizing</c>, <c>assets</c>.
+/// Blocks read here: <c>risk</c>, <c>grid</c>, <c>volatility</c>, <c>hybrid</c>, <c>sizing</c>, <c>assets</c>,
+/// <c>market-data</c>, <c>strategy-actors</c>, <c>persistence</c>, <c>gateway</c>.
 /// <c>backtest</c> belongs to the backtester and is accepted without being read; any other block under <c>rari</c>
 /// is reported as unknown.
 /// </remarks>
@@ -25,10 +26,6 @@ public static class RariSettingsLoader
         ArgumentNullException.ThrowIfNull(root);
         var reader = new ConfigReader(root.GetConfig(Path), Path);
         var settings = Read(reader);
-
-        // rari.persistence is checked with the rest (one start-up names every bad key); the node builds the journal's
-        // configuration from it with PersistenceSettingsLoader and PersistenceConfig.
-        Persistence.PersistenceSettingsLoader.Read(reader.Child(Persistence.PersistenceSettingsLoader.Block));
         reader.Accept(BacktestBlock);
         reader.RejectUnknownKeys();
         reader.ThrowIfAny();
@@ -48,9 +45,16 @@ public static class RariSettingsLoader
         var volatility = VolatilitySettingsLoader.Read(rari.Child("volatility"), kelly);
         var hybrid = HybridSettingsLoader.Read(rari.Child("hybrid"));
         var assets = AssetProfilesLoader.Read(rari.Child("assets"));
-
-        // Checked with the others so a bad key stops start-up; the node reads the gateway's block again to build it.
-        _ = GatewaySettingsLoader.Read(rari.Child("gateway"));
-        return new RariSettings(risk, grid, volatility, hybrid, kelly, assets);
+        var marketData = MarketDataSettingsLoader.Read(rari.Child("market-data"));
+        var strategyActors = StrategyActorSettingsLoader.Read(rari.Child("strategy-actors"));
+        var persistence = Persistence.PersistenceSettingsLoader.Read(rari.Child(Persistence.PersistenceSettingsLoader.Block));
+        var gateway = GatewaySettingsLoader.Read(rari.Child("gateway"));
+        return new RariSettings(risk, grid, volatility, hybrid, kelly, assets)
+        {
+            MarketData = marketData,
+            StrategyActors = strategyActors,
+            Persistence = persistence,
+            Gateway = gateway,
+        };
     }
 }

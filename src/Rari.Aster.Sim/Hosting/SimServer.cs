@@ -139,6 +139,9 @@ public sealed class SimServer : IAsyncDisposable
 
         _started = true;
         Replay.Step(_options.HistoryBars);
+
+        // Paced replay continues from the history's end, not from the data's start.
+        _clock.Reanchor();
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _baseAddress = new Uri(bound.EndsWith('/') ? bound : bound + "/");

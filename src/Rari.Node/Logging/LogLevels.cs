@@ -34,4 +34,13 @@ public static class LogLevels
         LogEventLevel.Warning => "WARNING",
         _ => "ERROR",
     };
+
+    /// <summary>The matching Akka log level, for Akka.Hosting's logger setup.</summary>
+    public static Akka.Event.LogLevel ToAkkaLevel(LogEventLevel level) => level switch
+    {
+        LogEventLevel.Verbose or LogEventLevel.Debug => Akka.Event.LogLevel.DebugLevel,
+        LogEventLevel.Information => Akka.Event.LogLevel.InfoLevel,
+        LogEventLevel.Warning => Akka.Event.LogLevel.WarningLevel,
+        _ => Akka.Event.LogLevel.ErrorLevel,
+    };
 }

@@ -13,16 +13,16 @@ public sealed class SerilogAuditTrail(ILogger audit, ILogger diagnostics) : IAud
 {
     private readonly ILogger _audit = audit ?? throw new ArgumentNullException(nameof(audit));
     private readonly ILogger _diagnostics = (diagnostics ?? throw new ArgumentNullException(nameof(diagnostics))).ForContext("SourceContext", "audit");
-    private long _entries;
+    private readonly long[] _byKind = new long[Enum.GetValues<AuditKind>().Max(k => (int)k) + 1];
 
-    /// <summary>Entries recorded since start.</summary>
-    public long Entries => Interlocked.Read(ref _entries);
+    /// <summary>Entries of <paramref name="kind"/> recorded since start (for the progress line).</summary>
+    public long Count(AuditKind kind) => Interlocked.Read(ref _byKind[(int)kind]);
 
     /// <inheritdoc />
     public void Record(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Interlocked.Increment(ref _entries);
+        Interlocked.Increment(ref _byKind[(int)entry.Kind]);
         var kind = entry.Kind.ToString();
         var symbol = entry.Symbol.Value;
         var order = entry.ClientOrderId.Value;

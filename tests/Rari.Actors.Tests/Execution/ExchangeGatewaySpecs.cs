@@ -158,7 +158,7 @@ public sealed class ExchangeGatewaySpecs(ITestOutputHelper output) : GatewayTest
     {
         // arrange
         var gateway = StartGateway();
-        var journal = TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+        var journal = TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
         await journal.OnWrite.Fail();
         var watcher = CreateTestProbe();
         watcher.Watch(gateway);

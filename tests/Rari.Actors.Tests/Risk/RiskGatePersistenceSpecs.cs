@@ -84,7 +84,7 @@ public sealed class RiskGatePersistenceSpecs(ITestOutputHelper output) : RiskGat
         var (gate, _) = StartGate();
         gate.Tell(Account(T0, 10_000m));
         Status(gate);
-        var journal = TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+        var journal = TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
         await journal.OnWrite.Fail();
         Watch(gate);
 
@@ -104,7 +104,7 @@ public sealed class RiskGatePersistenceSpecs(ITestOutputHelper output) : RiskGat
         var (gate, _) = StartGate();
         gate.Tell(Account(T0, 10_000m));
         Status(gate);
-        var journal = TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+        var journal = TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
         await journal.OnWrite.Reject();
         Watch(gate);
 
@@ -124,7 +124,7 @@ public sealed class RiskGatePersistenceSpecs(ITestOutputHelper output) : RiskGat
         var (gate, _) = StartGate();
         gate.Tell(Account(T0, 10_000m));
         var written = Status(gate).State;
-        var journal = TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+        var journal = TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
         await journal.OnWrite.Fail();
         Watch(gate);
         gate.Tell(Account(T0 + Minute, 8_000m));
@@ -142,7 +142,7 @@ public sealed class RiskGatePersistenceSpecs(ITestOutputHelper output) : RiskGat
 
     private SelectedSnapshot? LoadSnapshot(long maxSequenceNr)
     {
-        var store = Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
+        var store = Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
         var result = store.Ask<LoadSnapshotResult>(
             new LoadSnapshot(RiskGate.Id, new SnapshotSelectionCriteria(maxSequenceNr), long.MaxValue), Patience).GetAwaiter().GetResult();
         return result.Snapshot;

@@ -85,7 +85,7 @@ public sealed class GridActorSpecs(ITestOutputHelper output) : Akka.TestKit.Xuni
     public async Task Should_send_no_order_when_the_journal_fails_or_rejects_the_write(bool reject)
     {
         // arrange
-        var journal = TestJournal.FromRef(Persistence.Instance.Apply(Sys).JournalFor(null));
+        var journal = TestJournal.FromRef(Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null));
         await (reject ? journal.OnWrite.Reject() : journal.OnWrite.Fail());
         var rig = new StrategyRig(this);
         var grid = rig.Start();

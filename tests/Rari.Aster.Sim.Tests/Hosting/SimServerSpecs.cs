@@ -113,4 +113,23 @@ public sealed class SimServerSpecs
         Assert.Equal(host.Server.Replay.DataStartMs + (30 * 60_000L), host.Server.Replay.MarketTimeMs);
         Assert.InRange(body.GetArrayLength(), 30, 31); // 30 closed bars, and the open one when the venue shows it
     }
+
+    [Fact]
+    public async Task Should_pace_on_from_the_end_of_the_history()
+    {
+        // arrange
+        await using var host = await SimHost.StartAsync(o => o with { ReplayMode = Rari.Aster.Sim.Replay.ReplayMode.Paced, Speed = 6000, HistoryBars = 1000 });
+        var start = host.Server.Replay.ReplayedMinutes;
+
+        // act: at 100 bars a second, a few more bars replay within moments, without waiting for 1000 bars of wall time
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (host.Server.Replay.ReplayedMinutes <= start + 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        // assert
+        Assert.True(start >= 1000);
+        Assert.True(host.Server.Replay.ReplayedMinutes > start + 3, $"the replay stayed at {host.Server.Replay.ReplayedMinutes} minutes"); // <--
+    }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Rari.Backtest.Data;
 using Rari.Backtest.Engine;
-using Rari.Domain.Strategies;
 using Rari.Domain.Identifiers;
 using Rari.Domain.Instruments;
+using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Sizing;
 using Rari.TestKit;
 using Rari.Venue.Events;

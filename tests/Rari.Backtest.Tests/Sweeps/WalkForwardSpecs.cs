@@ -1,8 +1,8 @@
 using System.Globalization;
 using Rari.Backtest.Engine;
-using Rari.Domain.Strategies;
 using Rari.Backtest.Sweeps;
 using Rari.Backtest.Tests.Engine;
+using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Sizing;
 
 namespace Rari.Backtest.Tests.Sweeps;

@@ -114,14 +114,59 @@ internal sealed class RariProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static RariProcess Start(IEnumerable<string> arguments)
+    /// <summary>Starts <c>rari</c> with <paramref name="arguments"/> and extra environment variables, in <paramref name="workingDirectory"/>.</summary>
+    public static RariProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null) =>
+        Launch(arguments, environment, workingDirectory);
+
+    /// <summary>Kills the process at once (SIGKILL): no shutdown hook runs, as in a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Waits until the output holds <paramref name="text"/>; false when the time is up or the process ended first.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Output.Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (_process.HasExited)
+            {
+                return Output.Contains(text, StringComparison.Ordinal);
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static RariProcess Start(IEnumerable<string> arguments) => Launch(arguments, new Dictionary<string, string>(), null);
+
+    private static RariProcess Launch(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string? workingDirectory)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(RariDll);
         foreach (var argument in arguments)
         {

@@ -1,0 +1,187 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Rari.Actors.Hosting;
+using Rari.Actors.Settings;
+using Rari.Actors.Venue;
+using Rari.Aster.Rest;
+using Rari.Aster.Streams;
+using Rari.Domain.Identifiers;
+using Rari.Node.Logging;
+using Serilog;
+using Serilog.Extensions.Logging;
+
+namespace Rari.Node.Trading;
+
+/// <summary>
+/// One <c>rari run</c>: reads and checks the configuration, opens the logs, brings up the venue (the in-process
+/// simulator, a running one, or Aster), prepares the symbols, starts the actor system on the generic host, reports
+/// progress, and shuts down cleanly on Ctrl-C, SIGTERM, <c>--duration</c> or the end of the replayed data.
+/// </summary>
+/// <param name="request">The checked arguments.</param>
+/// <param name="output">Where the banner and progress go.</param>
+/// <param name="error">Where start-up problems go.</param>
+/// <param name="environment">Reads environment variables (secrets, LOG_LEVEL); the process environment by default.</param>
+public sealed partial class TraderRun(RunRequest request, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
+{
+    /// <summary>Exit code for bad arguments or configuration.</summary>
+    public const int UsageExitCode = 2;
+
+    /// <summary>Exit code for a start-up that failed (venue unreachable, symbols refused, journal unusable).</summary>
+    public const int FailureExitCode = 1;
+
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
+
+    private readonly RunRequest _request = request ?? throw new ArgumentNullException(nameof(request));
+    private readonly TextWriter _output = output ?? throw new ArgumentNullException(nameof(output));
+    private readonly TextWriter _error = error ?? throw new ArgumentNullException(nameof(error));
+    private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
+
+    /// <summary>Runs the trader until it is told to stop; returns the exit code.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        Serilog.Events.LogEventLevel level;
+        TraderConfiguration configuration;
+        try
+        {
+            level = LogLevels.Parse(_environment(LogLevels.Variable));
+            configuration = TraderConfiguration.Load(_request, level, _environment);
+        }
+        catch (ArgumentException e)
+        {
+            return await FailAsync(UsageExitCode, e.Message).ConfigureAwait(false);
+        }
+        catch (SettingsException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                await _error.WriteLineAsync("rari run: " + problem).ConfigureAwait(false);
+            }
+
+            return UsageExitCode;
+        }
+
+        using var diagnostics = NodeLogging.CreateDiagnostics(level, _request.LogDirectory);
+        using var auditLog = NodeLogging.CreateAudit(_request.LogDirectory);
+        using var loggerFactory = new SerilogLoggerFactory(diagnostics);
+        var log = loggerFactory.CreateLogger("rari.run");
+        try
+        {
+            return await RunWithLogsAsync(configuration, diagnostics, auditLog, loggerFactory, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+    }
+
+    private async Task<int> RunWithLogsAsync(
+        TraderConfiguration configuration,
+        Serilog.Core.Logger diagnostics,
+        Serilog.Core.Logger auditLog,
+        ILoggerFactory loggerFactory,
+        Microsoft.Extensions.Logging.ILogger log,
+        CancellationToken cancellationToken)
+    {
+        await using var venue = await VenueConnection.OpenAsync(_request, configuration, _environment, loggerFactory, cancellationToken).ConfigureAwait(false);
+        if (venue.Problem is { } problem)
+        {
+            return await FailAsync(venue.ProblemExitCode, problem).ConfigureAwait(false);
+        }
+
+        var symbols = ChooseSymbols(configuration, venue);
+        Actors.Symbols.SymbolCatalog catalog;
+        try
+        {
+            catalog = await SymbolCatalogLoader.LoadAsync(venue.Rest, symbols, configuration.Rari.Assets, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SymbolCatalogException e)
+        {
+            return await FailAsync(FailureExitCode, e.Message).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            return await FailAsync(FailureExitCode, $"cannot reach the venue at {venue.Options.RestBaseUrl}: {e.Message}").ConfigureAwait(false);
+        }
+
+        var audit = new SerilogAuditTrail(auditLog, diagnostics);
+        var runtime = new RariRuntime(
+            _request.Mode,
+            symbols,
+            configuration.Rari,
+            catalog,
+            venue.Rest,
+            MarketStreamOptions.For(venue.Options),
+            UserStreamOptions.For(venue.Options),
+            audit,
+            TimeProvider.System,
+            loggerFactory,
+            venue.AccountName);
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(diagnostics);
+        builder.Services.AddAkka("rari", akka =>
+        {
+            akka.AddHocon(configuration.Akka, HoconAddMode.Prepend);
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = LogLevels.ToAkkaLevel(configuration.LogLevel);
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
+            akka.AddRariActors(runtime);
+        });
+
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var registry = host.Services.GetRequiredService<ActorRegistry>();
+        await WriteBannerAsync(configuration, venue, symbols).ConfigureAwait(false);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_request.Duration is { } duration)
+        {
+            stop.CancelAfter(duration);
+        }
+
+        var statusPath = Path.Combine(configuration.StateDirectory, "status.json");
+        var reason = await new TraderProgress(registry, audit, venue, symbols, _output, ProgressInterval, statusPath).RunUntilStoppedAsync(stop.Token).ConfigureAwait(false);
+        await _output.WriteLineAsync($"rari run: stopping ({reason}); state is journaled in {configuration.JournalDescription}").ConfigureAwait(false);
+        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await system.WhenTerminated.ConfigureAwait(false);
+        await _output.WriteLineAsync("rari run: stopped").ConfigureAwait(false);
+        return 0;
+    }
+
+    private IReadOnlyList<Symbol> ChooseSymbols(TraderConfiguration configuration, VenueConnection venue)
+    {
+        if (_request.Symbols.Count > 0)
+        {
+            return _request.Symbols;
+        }
+
+        return venue.ReplayedSymbols ?? [.. configuration.Rari.Assets.Profiles.Select(p => p.Symbol)];
+    }
+
+    private async Task WriteBannerAsync(TraderConfiguration configuration, VenueConnection venue, IReadOnlyList<Symbol> symbols)
+    {
+        var mode = _request.Mode.ToString().ToLowerInvariant();
+        await _output.WriteLineAsync($"rari run {mode}: trading {string.Join(", ", symbols)} on {venue.Description}").ConfigureAwait(false);
+        await _output.WriteLineAsync($"  journal: {configuration.JournalDescription}; logs: {Path.GetFullPath(_request.LogDirectory)} (rari-*.log, audit-*.jsonl)").ConfigureAwait(false);
+        if (_request.Dashboard)
+        {
+            await _output.WriteLineAsync("  dashboard: not served yet (issue #8); --no-dashboard is accepted").ConfigureAwait(false);
+        }
+
+        await _output.WriteLineAsync("  Ctrl-C stops: no new orders, state journaled, open orders handled per rari.gateway.").ConfigureAwait(false);
+    }
+
+    private async Task<int> FailAsync(int exitCode, string message)
+    {
+        await _error.WriteLineAsync("rari run: " + message).ConfigureAwait(false);
+        return exitCode;
+    }
+}
