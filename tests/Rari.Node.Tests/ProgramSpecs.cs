@@ -28,10 +28,10 @@ public sealed class ProgramSpecs
     [Fact]
     public void Should_name_the_issue_that_brings_a_command_not_built_yet()
     {
-        var (exitCode, _, error) = Run("run", "hybrid", "--test");
+        var (exitCode, _, error) = Run("node");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("issue #6", error, StringComparison.Ordinal);
+        Assert.Contains("issue #9", error, StringComparison.Ordinal);
     }
 
     [Fact]

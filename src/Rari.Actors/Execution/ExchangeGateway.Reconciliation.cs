@@ -208,6 +208,17 @@ public sealed partial class ExchangeGateway
             return;
         }
 
+        if (plan.OnlyAwaitsAcceptanceWindows)
+        {
+            // A submission cut short (a crash, a timeout) may still be accepted until its window ends: asking earlier
+            // proves nothing, and waiting for it is the protocol working, not a failure, so no round is counted. The
+            // window is on the server clock the lookups were stamped with.
+            var wait = TimeSpan.FromMilliseconds(Math.Clamp(plan.WaitingUntilMs!.Value - _rest.Transport.Clock.NowMs + 500, 1_000, 60_000));
+            _log.Info("Gateway: {0} submission(s) not found yet but still within their acceptance window; asking again in {1}", plan.AwaitingWindows, wait);
+            Timers.StartSingleTimer("reconcile", RetryReconcile.Instance, wait);
+            return;
+        }
+
         if (plan.Unresolved.Count > 0)
         {
             _reconcileAttempt++;

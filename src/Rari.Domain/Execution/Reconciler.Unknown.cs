@@ -146,6 +146,18 @@ public static partial class Reconciler
             _findings.AddRange(other._findings);
         }
 
-        public ReconciliationPlan Build() => new([.. _adoptions], [.. _events], [.. _cancellations], [.. _findings]);
+        /// <summary>The latest acceptance-window end among orders that were not found only because it is too early.</summary>
+        public long? WaitingUntilMs { get; private set; }
+
+        public int AwaitingWindows { get; private set; }
+
+        public void AwaitWindow(long untilMs)
+        {
+            WaitingUntilMs = Math.Max(WaitingUntilMs ?? untilMs, untilMs);
+            AwaitingWindows++;
+        }
+
+        public ReconciliationPlan Build() =>
+            new([.. _adoptions], [.. _events], [.. _cancellations], [.. _findings]) { WaitingUntilMs = WaitingUntilMs, AwaitingWindows = AwaitingWindows };
     }
 }

@@ -109,6 +109,7 @@ public static partial class Reconciler
                 else
                 {
                     plan.Find(FindingKind.Unresolved, symbol, id.Value, Text($"not found yet, but the venue could still accept it until {notPlacedAfterMs} (asked at {notFound.AskedAtMs})"));
+                    plan.AwaitWindow(notPlacedAfterMs);
                 }
 
                 break;

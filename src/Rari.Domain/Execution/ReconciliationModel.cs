@@ -126,6 +126,19 @@ public sealed record ReconciliationPlan(
     IReadOnlyList<OrderCancellation> Cancellations,
     IReadOnlyList<ReconciliationFinding> Findings)
 {
+    /// <summary>
+    /// When some unresolved orders are unresolved only because their acceptance window is still open (not found yet,
+    /// but the venue could still accept them): the latest window end, venue time, UTC epoch milliseconds. Asking again
+    /// before it proves nothing; waiting for it is normal after a crash mid-submission, not a failure. Null otherwise.
+    /// </summary>
+    public long? WaitingUntilMs { get; init; }
+
+    /// <summary>How many of the unresolved orders only wait for their acceptance window to pass.</summary>
+    public int AwaitingWindows { get; init; }
+
+    /// <summary>True when there are unresolved orders and every one only waits for its acceptance window to pass.</summary>
+    public bool OnlyAwaitsAcceptanceWindows => AwaitingWindows > 0 && AwaitingWindows == Findings.Count(f => f.Kind == FindingKind.Unresolved);
+
     /// <summary>The orders whose outcome is still open; reconcile again after a pause.</summary>
     public IReadOnlyList<ClientOrderId> Unresolved => [.. Findings.Where(f => f.Kind == FindingKind.Unresolved).Select(f => new ClientOrderId(f.ClientOrderId))];
 

@@ -50,7 +50,7 @@ public sealed record TraderConfiguration(Config Akka, RariSettings Rari, LogEven
 
         if (request.StateDirectory is { } stateOverride)
         {
-            overrides.Add(new ConfigOverride("rari.persistence.sqlite-path", Quote(Path.Combine(stateOverride, "rari.db"))));
+            overrides.Add(new ConfigOverride("rari.persistence.sqlite-path", Path.Combine(stateOverride, "rari.db")));
         }
 
         var rariTree = RariConfig.Compose(reference, user, overrides);
@@ -72,6 +72,4 @@ public sealed record TraderConfiguration(Config Akka, RariSettings Rari, LogEven
             : "PostgreSQL (connection from RARI_POSTGRES_CONNECTION)";
         return new TraderConfiguration(akka, rari, level, stateDirectory, journal);
     }
-
-    private static string Quote(string path) => "\"" + path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -118,6 +118,22 @@ internal sealed class RariProcess : IAsyncDisposable
     public static RariProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null) =>
         Launch(arguments, environment, workingDirectory);
 
+    /// <summary>Waits for the process to end by itself; its exit code, or -1 (after killing it) when the time is up.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            return -1;
+        }
+    }
+
     /// <summary>Kills the process at once (SIGKILL): no shutdown hook runs, as in a crash or an OOM kill.</summary>
     public async Task KillAsync()
     {

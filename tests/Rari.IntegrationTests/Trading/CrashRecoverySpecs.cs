@@ -56,8 +56,8 @@ public sealed class CrashRecoverySpecs(ITestOutputHelper output) : IAsyncLifetim
         var secret = RandomNumberGenerator.GetBytes(32);
         var key = EthPrivateKey.FromBytes(secret);
         var accounts = Path.Combine(_folder, "accounts.json");
-        await File.WriteAllTextAsync(accounts, $$"""{"accounts":[{"name":"{{Account}}","balance":"10000","v3":{"user":"{{key.Address}}"}}]}""");
-        _sim = await RariProcess.StartSimAsync("--port", "0", "--accounts", accounts, "--history-bars", "1440", "--speed", "300");
+        await File.WriteAllTextAsync(accounts, $$$"""{"accounts":[{"name":"{{{Account}}}","balance":"10000","v3":{"user":"{{{key.Address}}}"}}]}""");
+        _sim = await RariProcess.StartSimAsync("--port", "0", "--accounts", accounts, "--history-bars", "1800", "--speed", "1200");
         using var admin = new SimAdmin(_sim.BaseAddress!);
         var environment = new Dictionary<string, string>
         {
@@ -65,13 +65,14 @@ public sealed class CrashRecoverySpecs(ITestOutputHelper output) : IAsyncLifetim
             ["ASTER_PRIVATE_KEY"] = "0x" + Convert.ToHexStringLower(secret),
             ["LOG_LEVEL"] = "info",
         };
-        string[] arguments = ["run", "grid", "--test", "--venue", _sim.BaseAddress!.ToString(), "--symbols", "ETHUSDT,SOLUSDT", "--state", "state", "--logs", "logs", "--no-dashboard"];
+        // A tight grid (0.4 % steps) on 20 bars a second fills within seconds, so kills land among fills too.
+        string[] arguments = ["run", "grid", "--test", "--venue", _sim.BaseAddress!.ToString(), "--symbols", "ETHUSDT,SOLUSDT", "--set", "grid.spacing=0.004", "--state", "state", "--logs", "logs", "--no-dashboard"];
 
         // act: start, kill at a random moment of a random phase, start again
         for (var cycle = 1; cycle <= cycles; cycle++)
         {
             await using var trader = RariProcess.Start(arguments, environment, _folder);
-            var phase = (cycle - 1) % 3;
+            var phase = cycle % 3;
             var moment = await WaitForKillMomentAsync(trader, phase, random);
             await trader.KillAsync();
             var orders = await admin.OrdersAsync(Account);
@@ -97,9 +98,24 @@ public sealed class CrashRecoverySpecs(ITestOutputHelper output) : IAsyncLifetim
             Assert.True(quantity == traderQuantity, $"{symbol}: the venue's fills add up to {quantity}, the trader holds {traderQuantity}"); // <--
         }
 
-        Assert.True(ledger.Count(o => o.ExecutedQuantity > 0) > 0, "nothing filled in the whole run: the test proved nothing about fills");
+        Assert.True(ledger.Any(o => o.ExecutedQuantity > 0), "nothing filled in the whole run: the test proved nothing about fills");
         output.WriteLine($"final: {ledger.Count} orders, {venueOpen.Count} open, positions {string.Join(", ", venuePositions.Select(p => $"{p.Key} {p.Value}"))}");
         Assert.Equal(0, await last.StopAsync());
+
+        // and the V3 private key, given only through the environment, is in no log and no output
+        var hex = Convert.ToHexStringLower(secret);
+        Assert.DoesNotContain(hex, last.Output, StringComparison.OrdinalIgnoreCase);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_folder, "logs")))
+        {
+            Assert.DoesNotContain(hex, await ReadSharedAsync(file), StringComparison.OrdinalIgnoreCase); // <--
+        }
+    }
+
+    private static async Task<string> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
     }
 
     private static void AssertNoOrderPlacedTwice(IReadOnlyList<SimOrder> orders, IReadOnlyList<string> placements, string traderOutput)
@@ -110,8 +126,8 @@ public sealed class CrashRecoverySpecs(ITestOutputHelper output) : IAsyncLifetim
         Assert.True(resent.Count == 0, $"client order ids submitted more than once: {string.Join(", ", resent)}\n{traderOutput}");
     }
 
-    // Phase 0: during recovery (shortly after start); 1: right as an order submission is logged; 2: a random moment
-    // later on, while orders rest and fill.
+    // Phase 1 (the first cycle, when the fresh strategies place their first orders): right as an order submission is
+    // logged; 2: a random moment later on, while orders rest and fill; 0: during start-up and recovery.
     private static async Task<string> WaitForKillMomentAsync(RariProcess trader, int phase, Random random)
     {
         switch (phase)
@@ -164,7 +180,7 @@ public sealed class CrashRecoverySpecs(ITestOutputHelper output) : IAsyncLifetim
             }
         }
 
-        Assert.Fail("the trader's status never settled:\n" + trader.Output);
+        Assert.Fail($"the trader's status never settled (last read: {(TraderStatus.Read(path) is { } last ? $"reconciled {last.Reconciled}, written {last.WrittenAtMs} vs {startedMs}, {last.OpenOrders.Count} open" : $"none at {path}")}):\n" + trader.Output);
         return null!;
     }
 }
