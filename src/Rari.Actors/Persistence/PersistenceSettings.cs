@@ -18,7 +18,7 @@ public enum PersistenceProvider : byte
 /// </summary>
 public sealed record PersistenceSettings
 {
-    /// <summary>The defaults: a SQLite file at <c>state/rari.db</c>, a snapshot every 500 events.</summary>
+    /// <summary>The defaults: a SQLite file at <c>state/rari.db</c>.</summary>
     public static PersistenceSettings Default { get; } = new();
 
     /// <summary>SQLite (the default) or PostgreSQL.</summary>
@@ -29,12 +29,6 @@ public sealed record PersistenceSettings
     /// Default <c>state/rari.db</c>. Ignored for PostgreSQL.
     /// </summary>
     public string SqlitePath { get; init; } = "state/rari.db";
-
-    /// <summary>
-    /// Events a strategy actor journals between two snapshots (older snapshots are deleted once a new one is saved), so
-    /// recovery replays at most this many events. Default 500.
-    /// </summary>
-    public int SnapshotEvery { get; init; } = 500;
 
     /// <summary>Every problem, one message per field (field, value, why); empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -52,11 +46,6 @@ public sealed record PersistenceSettings
         else if (SqlitePath.AsSpan().IndexOfAny(Path.GetInvalidPathChars()) >= 0 || SqlitePath.EndsWith('/') || SqlitePath.EndsWith('\\'))
         {
             errors.Add($"sqlite-path = {SqlitePath}: must be a file path such as state/rari.db, not a folder or a name with invalid characters");
-        }
-
-        if (SnapshotEvery is < 1 or > 1_000_000)
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"snapshot-every = {SnapshotEvery}: must be a number of events from 1 to 1000000"));
         }
 
         return errors;

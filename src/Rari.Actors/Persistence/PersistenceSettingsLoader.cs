@@ -3,7 +3,7 @@ using Rari.Actors.Settings;
 
 namespace Rari.Actors.Persistence;
 
-/// <summary>Reads <c>rari.persistence</c> into <see cref="PersistenceSettings"/> (keys: <c>provider</c>, <c>sqlite-path</c>, <c>snapshot-every</c>).</summary>
+/// <summary>Reads <c>rari.persistence</c> into <see cref="PersistenceSettings"/> (keys: <c>provider</c>, <c>sqlite-path</c>).</summary>
 public static class PersistenceSettingsLoader
 {
     /// <summary>The block's path.</summary>
@@ -11,6 +11,8 @@ public static class PersistenceSettingsLoader
 
     /// <summary>The block's name under <c>rari</c>.</summary>
     public const string Block = "persistence";
+
+    private const string RemovedSnapshotEvery = "snapshot-every";
 
     /// <summary>Reads the block; <paramref name="section"/> is <c>rari.persistence</c> itself (null: all defaults).</summary>
     /// <exception cref="SettingsException">Every problem with the block's keys.</exception>
@@ -31,8 +33,13 @@ public static class PersistenceSettingsLoader
         {
             Provider = reader.Enum("provider", d.Provider),
             SqlitePath = reader.Text("sqlite-path", d.SqlitePath),
-            SnapshotEvery = reader.Int("snapshot-every", d.SnapshotEvery),
         };
+        if (reader.PresentKeys().Contains(RemovedSnapshotEvery, StringComparer.Ordinal))
+        {
+            // It was read by nothing: each persistent actor has its own. An old file learns where the setting went.
+            reader.Add(RemovedSnapshotEvery, null, "unknown key; snapshots are set per actor: rari.strategy-actors.snapshot-every, rari.gateway.snapshot-every");
+        }
+
         reader.RejectUnknownKeys();
         reader.AddValidation(settings.Validate());
         return settings;

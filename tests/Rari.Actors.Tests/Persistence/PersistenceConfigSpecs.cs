@@ -136,12 +136,12 @@ public sealed class PersistenceConfigSpecs : IDisposable
         File.WriteAllText(blocker, "not a folder");
 
         // act
-        var invalid = Assert.Throws<SettingsException>(() => PersistenceConfig.Build(PersistenceSettings.Default with { SnapshotEvery = 0 }, HoconFiles.Folder, _ => null));
+        var invalid = Assert.Throws<SettingsException>(() => PersistenceConfig.Build(PersistenceSettings.Default with { SqlitePath = "state/" }, HoconFiles.Folder, _ => null));
         var unusable = Assert.Throws<SettingsException>(() =>
             PersistenceConfig.Build(PersistenceSettings.Default with { SqlitePath = Path.Combine(blocker, "rari.db") }, HoconFiles.Folder, _ => null));
 
         // assert
-        Assert.Equal("rari.persistence.snapshot-every = 0: must be a number of events from 1 to 1000000", Assert.Single(invalid.Problems).ToString());
+        Assert.Equal("rari.persistence.sqlite-path = state/: must be a file path such as state/rari.db, not a folder or a name with invalid characters", Assert.Single(invalid.Problems).ToString());
         Assert.StartsWith($"rari.persistence.sqlite-path = {Path.Combine(blocker, "rari.db")}: the database", Assert.Single(unusable.Problems).ToString(), StringComparison.Ordinal);
         Assert.EndsWith("choose a path in a writable folder", unusable.Message, StringComparison.Ordinal);
     }

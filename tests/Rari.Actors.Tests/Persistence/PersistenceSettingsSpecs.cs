@@ -16,7 +16,7 @@ public sealed class PersistenceSettingsSpecs
 
         // assert
         Assert.Equal(PersistenceSettings.Default, settings); // <--
-        Assert.Equal(new PersistenceSettings { Provider = PersistenceProvider.Sqlite, SqlitePath = "state/rari.db", SnapshotEvery = 500 }, settings);
+        Assert.Equal(new PersistenceSettings { Provider = PersistenceProvider.Sqlite, SqlitePath = "state/rari.db" }, settings);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class PersistenceSettingsSpecs
         var missing = reader.ValuePaths.Where(path => !HoconFiles.Reference.HasPath(path));
 
         // assert
-        Assert.Equal(["rari.persistence.provider", "rari.persistence.sqlite-path", "rari.persistence.snapshot-every"], reader.ValuePaths);
+        Assert.Equal(["rari.persistence.provider", "rari.persistence.sqlite-path"], reader.ValuePaths);
         Assert.Empty(missing);
     }
 
@@ -38,7 +38,7 @@ public sealed class PersistenceSettingsSpecs
     public void Should_differ_from_the_code_defaults_when_the_file_does()
     {
         // arrange: proves the comparison above can fail
-        var config = HoconFiles.With("persistence.snapshot-every=50");
+        var config = HoconFiles.With("persistence.sqlite-path=elsewhere/rari.db");
 
         // act
         var settings = PersistenceSettingsLoader.Create(config.GetConfig(PersistenceSettingsLoader.Path));
@@ -51,22 +51,21 @@ public sealed class PersistenceSettingsSpecs
     public void Should_apply_overrides()
     {
         // arrange
-        var config = HoconFiles.With("persistence.provider=postgresql", "persistence.sqlite-path=/var/lib/rari/journal.db", "persistence.snapshot-every=1000");
+        var config = HoconFiles.With("persistence.provider=postgresql", "persistence.sqlite-path=/var/lib/rari/journal.db");
 
         // act
         var settings = PersistenceSettingsLoader.Create(config.GetConfig(PersistenceSettingsLoader.Path));
 
         // assert
-        Assert.Equal(new PersistenceSettings { Provider = PersistenceProvider.Postgresql, SqlitePath = "/var/lib/rari/journal.db", SnapshotEvery = 1000 }, settings);
+        Assert.Equal(new PersistenceSettings { Provider = PersistenceProvider.Postgresql, SqlitePath = "/var/lib/rari/journal.db" }, settings);
     }
 
     [Theory]
     [InlineData("provider = mysql", "rari.persistence.provider = mysql: must be one of sqlite, postgresql")]
     [InlineData("sqlite-path = \"\"", "rari.persistence.sqlite-path = : must be a non-empty text")]
     [InlineData("sqlite-path = \"state/\"", "rari.persistence.sqlite-path = state/: must be a file path such as state/rari.db, not a folder or a name with invalid characters")]
-    [InlineData("snapshot-every = 0", "rari.persistence.snapshot-every = 0: must be a number of events from 1 to 1000000")]
-    [InlineData("snapshot-every = often", "rari.persistence.snapshot-every = often: must be a whole number")]
-    [InlineData("snapshots-every = 10", "rari.persistence.snapshots-every: unknown key; did you mean 'snapshot-every'?")]
+    [InlineData("sqlite-paths = \"state/rari.db\"", "rari.persistence.sqlite-paths: unknown key; did you mean 'sqlite-path'?")]
+    [InlineData("snapshot-every = 500", "rari.persistence.snapshot-every: unknown key; snapshots are set per actor: rari.strategy-actors.snapshot-every, rari.gateway.snapshot-every")]
     public void Should_explain_a_bad_key_in_one_message_with_its_value_and_what_is_allowed(string line, string problem)
     {
         // arrange: the line in a user's --config file

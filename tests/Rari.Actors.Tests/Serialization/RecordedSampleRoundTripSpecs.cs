@@ -1,3 +1,4 @@
+using Rari.Actors.Execution;
 using Rari.Actors.Serialization;
 using Rari.Actors.Tests.Support;
 using Rari.Domain.Orders;
@@ -115,6 +116,48 @@ public sealed class RecordedSampleRoundTripSpecs(ITestOutputHelper output)
             Assert.Equal(OrderStatus.Filled, original.Status);
             Assert.Equal(original, copy);
         }
+    }
+
+    [Fact]
+    public void Should_rebuild_the_gateways_orders_from_a_read_back_snapshot()
+    {
+        foreach (var snapshot in RecordedVenueRun.Run.Snapshots)
+        {
+            // arrange: the order events of each order are written with their manifests ("$type") inside the snapshot
+            var copy = (GatewaySnapshot)SerializationAssert.RoundTrip(snapshot);
+
+            // act: restore as the gateway does, each order created from its intent and folded through its events
+            var original = Restore(snapshot);
+            var restored = Restore(copy);
+
+            // assert
+            Assert.Equal(original, restored); // <--
+            Assert.Equal(snapshot.Orders.SelectMany(o => o.Events).Select(e => e.GetType()), copy.Orders.SelectMany(o => o.Events).Select(e => e.GetType()));
+            Assert.Equal(snapshot.Lost, copy.Lost);
+        }
+
+        // assert: the last snapshot holds what the run did, so the comparison covers adopted, cancelled, filled, refused and lost orders
+        var last = RecordedVenueRun.Run.Snapshots[^1];
+        var statuses = Restore(last).Select(order => order.Status).ToHashSet();
+        Assert.Superset(new HashSet<OrderStatus> { OrderStatus.Accepted, OrderStatus.Canceled, OrderStatus.Filled, OrderStatus.Denied }, statuses);
+        Assert.Equal(2, last.Lost.Count);
+    }
+
+    private static List<Order> Restore(GatewaySnapshot snapshot)
+    {
+        var orders = new List<Order>();
+        foreach (var saved in snapshot.Orders)
+        {
+            var order = Order.Create(new OrderInitialized(saved.Intent, saved.CreatedMs));
+            foreach (var orderEvent in saved.Events)
+            {
+                order = Assert.IsType<OrderApplyResult.Applied>(order.Apply(orderEvent)).Order;
+            }
+
+            orders.Add(order);
+        }
+
+        return orders;
     }
 
     private static Order Fold(IOrderEvent[] events)

@@ -71,7 +71,7 @@ public static class JournalRoundTrip
         }
     }
 
-    /// <summary>The snapshots of every recorded strategy run and risk run, each with an event journaled before and after it.</summary>
+    /// <summary>The snapshots of every recorded strategy run, the risk run and the gateway run, each with an event journaled before and after it.</summary>
     public static IReadOnlyList<(object Before, object State, object After)> SnapshotSamples()
     {
         var samples = new List<(object, object, object)>();
@@ -82,6 +82,8 @@ public static class JournalRoundTrip
 
         var risk = RecordedRiskRun.Run;
         samples.Add((risk.Events[0], risk.States.MaxBy(s => s.Restrictions.Length + s.Breakers.Length)!, risk.Events[^1]));
+        var venue = RecordedVenueRun.Run;
+        samples.Add((venue.Journal[0], venue.Snapshots[^1], venue.Journal[^1]));
         return samples;
     }
 }

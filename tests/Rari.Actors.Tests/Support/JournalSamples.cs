@@ -10,6 +10,7 @@ namespace Rari.Actors.Tests.Support;
 /// Samples of everything the serializer carries, by manifest, from real runs: every strategy event and periodic
 /// snapshot of <see cref="RecordedStrategyRuns"/>, the order events the strategies received plus the life cycle the
 /// gateway would journal for each order they placed, the risk monitor's events and states of <see cref="RecordedRiskRun"/>,
+/// the exchange gateway's journal and snapshots and the market-data stream's order books of <see cref="RecordedVenueRun"/>,
 /// and <see cref="ProtocolMessageSamples"/>.
 /// </summary>
 /// <remarks>
@@ -61,6 +62,11 @@ public static class JournalSamples
 
         samples.AddRange(RecordedRiskRun.Run.Events);
         samples.AddRange(RecordedRiskRun.Run.States);
+        var venue = RecordedVenueRun.Run;
+        samples.AddRange(venue.Journal);
+        samples.AddRange(venue.Snapshots);
+        samples.AddRange(venue.Snapshots.SelectMany(snapshot => snapshot.Orders));
+        samples.AddRange(venue.Books);
         samples.AddRange(ProtocolMessageSamples.All);
 
         var manifests = MessageManifests.Default;

@@ -1,6 +1,7 @@
 using Rari.Actors.Execution;
 using Rari.Actors.MarketData;
 using Rari.Actors.Risk;
+using Rari.Actors.Strategies;
 using Rari.Actors.Symbols;
 using Rari.Domain.Orders;
 using Rari.Domain.Portfolio;
@@ -12,7 +13,8 @@ namespace Rari.Actors.Tests.Support;
 
 /// <summary>
 /// One instance of every message of the shared actor protocol (<c>src/Rari.Actors/**/*Protocol.cs</c>), filled with real
-/// values from the recorded runs: bars, orders, fills, open orders and risk states.
+/// values from the recorded runs: bars, orders, fills, open orders and risk states; and the actors' stop and resume
+/// messages, as sharding, the singleton managers and an operator send them.
 /// </summary>
 public static class ProtocolMessageSamples
 {
@@ -63,6 +65,11 @@ public static class ProtocolMessageSamples
             GetGatewayStatus.Instance,
             new GatewayStatus(true, [report], account, 1_000, 2, 1),
             new GatewayStatus(false, [], null, 0, 0, 0),
+            StopGateway.Instance,
+            StopRiskGate.Instance,
+            StopSymbol.Instance,
+            new ResumeSymbol(symbol, "operator: the feed is back"),
+            StopStrategy.Instance,
         ];
     }
 

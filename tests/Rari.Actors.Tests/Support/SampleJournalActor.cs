@@ -15,10 +15,19 @@ public sealed class SampleJournalActor : ReceivePersistentActor
     private long? _snapshotSequenceNr;
     private IActorRef? _snapshotRequester;
 
-    /// <summary>Creates the actor.</summary>
+    private readonly bool _replayAll;
+
+    /// <summary>Creates the actor; it recovers from the latest snapshot.</summary>
     public SampleJournalActor(string persistenceId)
+        : this(persistenceId, replayAll: false)
+    {
+    }
+
+    /// <summary>Creates the actor; with <paramref name="replayAll"/> it ignores snapshots and replays the whole journal.</summary>
+    public SampleJournalActor(string persistenceId, bool replayAll)
     {
         PersistenceId = persistenceId;
+        _replayAll = replayAll;
         Recover<SnapshotOffer>(offer =>
         {
             _snapshot = offer.Snapshot;
@@ -45,8 +54,14 @@ public sealed class SampleJournalActor : ReceivePersistentActor
     /// <inheritdoc />
     public override string PersistenceId { get; }
 
+    /// <inheritdoc />
+    public override Recovery Recovery => _replayAll ? new Recovery(SnapshotSelectionCriteria.None) : base.Recovery;
+
     /// <summary>The actor's props.</summary>
     public static Props Props(string persistenceId) => Akka.Actor.Props.Create(() => new SampleJournalActor(persistenceId));
+
+    /// <summary>The props of an actor that reads every event of <paramref name="persistenceId"/>'s journal, from the first, ignoring snapshots.</summary>
+    public static Props ReplayAll(string persistenceId) => Akka.Actor.Props.Create(() => new SampleJournalActor(persistenceId, true));
 
     /// <summary>Journal these events in one <c>PersistAll</c>; answered with <see cref="Journaled"/> once all are written.</summary>
     public sealed record JournalEvents(IReadOnlyList<object> Events);

@@ -1,4 +1,5 @@
 using Rari.Actors.Execution;
+using Rari.Actors.MarketData;
 using Rari.Actors.Risk;
 using Rari.Actors.Strategies;
 using Rari.Actors.Symbols;
@@ -6,8 +7,9 @@ using Rari.Actors.Symbols;
 namespace Rari.Actors.Serialization.Manifests;
 
 /// <summary>
-/// The actors' own journals and control messages: the exchange gateway's order journal and snapshot, and the stop and
-/// resume messages that sharding and the singleton managers deliver (possibly from another node).
+/// The actors' own journals and messages: the exchange gateway's order journal and snapshot, the market-data stream's
+/// order-book view (sent to the symbol's shard, possibly on another node), and the stop and resume messages that
+/// sharding and the singleton managers deliver (possibly from another node).
 /// </summary>
 internal static class ActorManifests
 {
@@ -18,6 +20,7 @@ internal static class ActorManifests
         .Add<OrderDeclaredLost>("gateway.order-declared-lost.v1")
         .Add<GatewaySnapshot>("gateway.snapshot.v1")
         .Add<GatewaySnapshotOrder>("gateway.snapshot-order.v1")
+        .Add<OrderBookChanged>("market-data.order-book-changed.v1")
         .Add<StopGateway>("gateway.stop.v1")
         .Add<StopRiskGate>("risk-gate.stop.v1")
         .Add<StopSymbol>("symbol.stop.v1")
