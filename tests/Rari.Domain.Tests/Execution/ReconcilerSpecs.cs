@@ -181,6 +181,35 @@ public sealed class ReconcilerSpecs
     }
 
     [Fact]
+    public void Should_say_until_when_a_submission_not_found_yet_can_still_be_accepted()
+    {
+        // arrange: one submission not found inside its window, the other past it
+        var input = Input([Journal(Buy, Submitted(Buy))], lookups: [(Buy, new OrderLookup.NotFound(SentAt + 10))]);
+
+        // act
+        var plan = Reconciler.Reconcile(input);
+
+        // assert: waiting for the window is the only open question, and the plan says when it ends
+        Assert.True(plan.OnlyAwaitsAcceptanceWindows); // <--
+        Assert.Equal(1, plan.AwaitingWindows);
+        Assert.Equal(SentAt + Window, plan.WaitingUntilMs);
+    }
+
+    [Fact]
+    public void Should_not_call_a_failed_query_a_wait_for_the_acceptance_window()
+    {
+        // arrange: a failed query is a real open question, not a matter of time
+        var input = Input([Journal(Buy, Submitted(Buy))], lookups: [(Buy, new OrderLookup.Failed("HTTP 503"))]);
+
+        // act
+        var plan = Reconciler.Reconcile(input);
+
+        // assert
+        Assert.False(plan.OnlyAwaitsAcceptanceWindows);
+        Assert.Null(plan.WaitingUntilMs);
+    }
+
+    [Fact]
     public void Should_await_missing_fills_when_settling_one_order_without_trades()
     {
         // arrange: the venue counts a fill the user stream has not delivered yet

@@ -78,6 +78,7 @@ public sealed class CrashRecoverySpecs(ITestOutputHelper output) : IAsyncLifetim
             var orders = await admin.OrdersAsync(Account);
             output.WriteLine($"cycle {cycle}: killed {moment}; the venue holds {orders.Count} orders, {orders.Count(o => o.IsOpen)} open");
             AssertNoOrderPlacedTwice(orders, await admin.PlacementRequestsAsync(), trader.Output);
+            AssertRecoveredWithoutHalting(trader.Output);
         }
 
         // assert: a last start recovers and reconciles; with the market frozen the two books must agree
@@ -85,6 +86,7 @@ public sealed class CrashRecoverySpecs(ITestOutputHelper output) : IAsyncLifetim
         Assert.True(await last.WaitForOutputAsync("reconciled", TimeSpan.FromSeconds(90)), "the trader never reconciled:\n" + last.Output);
         await admin.FreezeClockAsync();
         var status = await WaitForSettledStatusAsync(Path.Combine(_folder, "state", "status.json"), last);
+        AssertRecoveredWithoutHalting(last.Output);
         var ledger = await admin.OrdersAsync(Account);
         AssertNoOrderPlacedTwice(ledger, await admin.PlacementRequestsAsync(), last.Output);
 
@@ -116,6 +118,13 @@ public sealed class CrashRecoverySpecs(ITestOutputHelper output) : IAsyncLifetim
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
         return await reader.ReadToEndAsync();
+    }
+
+    // A crash is an expected event: recovering from one must never look like a critical error that halts trading.
+    private static void AssertRecoveredWithoutHalting(string traderOutput)
+    {
+        Assert.False(traderOutput.Contains("critical error", StringComparison.Ordinal), "recovery raised a critical error:\n" + traderOutput);
+        Assert.False(traderOutput.Contains("is now Halted", StringComparison.Ordinal), "recovery halted trading:\n" + traderOutput);
     }
 
     private static void AssertNoOrderPlacedTwice(IReadOnlyList<SimOrder> orders, IReadOnlyList<string> placements, string traderOutput)
