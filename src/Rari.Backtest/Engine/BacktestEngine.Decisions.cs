@@ -68,10 +68,17 @@ public sealed partial class BacktestEngine
                         return;
                     }
 
+                    var adds = !order.ReduceOnly && !order.ClosePosition;
+                    if (adds)
+                    {
+                        run.Orders.Sent(order, order.Price ?? order.StopPrice ?? run.LastClose);
+                    }
+
                     var placed = _venue.PlaceOrder(_account, ToRequest(order));
                     _balanceDirty = true;
                     if (!placed.IsSuccess)
                     {
+                        run.Orders.Refused(order.ClientOrderId);
                         _ordersRejected++;
                         var known = _rejections.GetValueOrDefault(placed.Error.Code, (placed.Error.Message, 0));
                         _rejections[placed.Error.Code] = (known.Message, known.Count + 1);

@@ -25,7 +25,6 @@ public sealed partial class BacktestEngine
     private readonly ClientOrderIdFactory _riskIds = new();
     private readonly HashSet<ClientOrderId> _riskOrders = [];
     private readonly List<RiskCommand> _riskCommands = [];
-    private readonly List<ClientOrderId> _entryScratch = [];
     private readonly List<SymbolRiskView> _viewScratch = [];
     private RollingCorrelation?[] _correlations = [];
     private CorrelationTable? _correlationTable;
@@ -260,28 +259,39 @@ public sealed partial class BacktestEngine
         _balanceDirty = true;
     }
 
+    // Against the venue's own view (it may be ahead of the events handled so far, as the exchange is ahead of the
+    // gateway's stream): every open order that is neither reduce-only nor close-position, in the venue's order.
     private void CancelEntries(SymbolRun run, long now, string reason)
     {
-        _entryScratch.Clear();
-        run.Orders.CollectEntries(_entryScratch);
-        if (_entryScratch.Count == 0)
-        {
-            return;
-        }
-
-        _entryScratch.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value)); // the dictionary's order is not a promise
+        var open = _venue.GetOpenOrders(_account, run.Symbol).Value;
+        var entries = 0;
         var canceled = 0;
-        foreach (var id in _entryScratch)
+        foreach (var order in open)
         {
-            canceled += _venue.CancelOrder(_account, run.Symbol, OrderReference.ByClientId(id.Value)).IsSuccess ? 1 : 0;
+            if (order.ReduceOnly || order.ClosePosition)
+            {
+                continue;
+            }
+
+            entries++;
+            canceled += _venue.CancelOrder(_account, run.Symbol, OrderReference.ByClientId(order.ClientOrderId.Value)).IsSuccess ? 1 : 0;
         }
 
-        _riskEvents.Add(new RiskEventRecord(now, "cancel-entries", run.Symbol, Text($"{canceled} resting entry order(s) cancelled: {reason}")));
+        if (entries > 0)
+        {
+            _riskEvents.Add(new RiskEventRecord(now, "cancel-entries", run.Symbol, Text($"{canceled} of {entries} resting entry order(s) cancelled: {reason}")));
+        }
     }
 
+    // The position as the venue holds it now (the gateway reads the exchange's too), not as the events handled so far say.
     private void ClosePosition(SymbolRun run, long now, string reason)
     {
-        var quantity = run.Position;
+        var quantity = 0m;
+        foreach (var row in _venue.GetPositionRisk(_account, run.Symbol).Value)
+        {
+            quantity += row.PositionAmount;
+        }
+
         if (quantity == 0m)
         {
             return;

@@ -12,6 +12,7 @@ namespace Rari.Backtest.Engine;
 internal sealed class OpenOrders
 {
     private readonly Dictionary<long, Open> _orders = [];
+    private readonly Dictionary<ClientOrderId, (OrderSide Side, decimal Notional)> _sent = [];
 
     /// <summary>Open orders right now.</summary>
     public int Count => _orders.Count;
@@ -25,9 +26,30 @@ internal sealed class OpenOrders
     /// <summary>Notional of the open SELL entries.</summary>
     public decimal SellNotional { get; private set; }
 
+    /// <summary>
+    /// Counts an entry sent to the venue before the venue's report of it is handled (a decision's orders go out
+    /// together), valued at <paramref name="price"/>, as the live gate counts the entries it approved.
+    /// </summary>
+    public void Sent(OrderIntent entry, decimal price)
+    {
+        var notional = (entry.Quantity ?? 0m) * price;
+        _sent[entry.ClientOrderId] = (entry.Side, notional);
+        Add(entry.Side, notional);
+    }
+
+    /// <summary>Forgets a sent entry the venue refused.</summary>
+    public void Refused(ClientOrderId id)
+    {
+        if (_sent.Remove(id, out var sent))
+        {
+            Add(sent.Side, -sent.Notional);
+        }
+    }
+
     /// <summary>Records the order as the venue now reports it.</summary>
     public void Update(OrderSnapshot order)
     {
+        Refused(order.ClientOrderId); // reported: counted from here on as the venue holds it
         var id = order.OrderId.Value;
         if (_orders.Remove(id, out var previous))
         {
@@ -39,21 +61,9 @@ internal sealed class OpenOrders
             var addsExposure = !order.ReduceOnly && !order.ClosePosition;
             var price = order.Price > 0m ? order.Price : order.StopPrice;
             var notional = addsExposure ? (order.OriginalQuantity - order.ExecutedQuantity) * price : 0m;
-            _orders[id] = new Open(order.ClientOrderId, order.Side, notional, addsExposure);
+            _orders[id] = new Open(order.Side, notional);
             Add(order.Side, notional);
             Peak = Math.Max(Peak, _orders.Count);
-        }
-    }
-
-    /// <summary>Adds the client order id of every open entry to <paramref name="ids"/>, in no particular order.</summary>
-    public void CollectEntries(List<ClientOrderId> ids)
-    {
-        foreach (var order in _orders.Values)
-        {
-            if (order.AddsExposure)
-            {
-                ids.Add(order.ClientOrderId);
-            }
         }
     }
 
@@ -69,5 +79,5 @@ internal sealed class OpenOrders
         }
     }
 
-    private readonly record struct Open(ClientOrderId ClientOrderId, OrderSide Side, decimal Notional, bool AddsExposure);
+    private readonly record struct Open(OrderSide Side, decimal Notional);
 }

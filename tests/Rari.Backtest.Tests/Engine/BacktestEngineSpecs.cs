@@ -2,6 +2,7 @@ using Rari.Backtest.Engine;
 using Rari.Backtest.Reports;
 using Rari.Domain.Risk;
 using Rari.Domain.Strategies;
+using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Sizing;
 
 namespace Rari.Backtest.Tests.Engine;
@@ -57,12 +58,12 @@ public sealed class BacktestEngineSpecs
         var observer = new InvariantObserver(Backtests.Instruments);
         var settings = Backtests.Settings with { Risk = RiskSettings.Default with { MaxPositionRisk = 0.001m } };
         var market = Backtests.Market(Backtests.EthBreakout, days: 2, offsetDays: 2, leverage: 1);
-        var grid = StrategySet.Default with { Grid = StrategySet.Default.Grid with { Spacing = 0.005m } };
+        var grid = StrategySet.Default with { Grid = StrategySet.Default.Grid with { Spacing = 0.005m, Direction = GridDirection.Long } };
 
         // act
         var result = new BacktestEngine(Backtests.Setup(StrategyKind.Grid, [market], grid, settings, observer)).Run();
 
-        // assert: what reached the venue fits the cap (equity never rose above 10,010 USDT, so the cap is at most 10.01)
+        // assert: what reached the venue fits the cap (a long grid holds no short to offset its buys; equity never rose above 10,010 USDT, so the cap is at most 10.01)
         Assert.True(result.Totals.OrdersDenied > 0);
         Assert.True(result.Report.EquityCurve.Max(p => p.Equity) < 10_010m);
         var entries = observer.AcceptedOrders.Where(a => !a.Order.ReduceOnly && !a.Order.ClosePosition).ToList();

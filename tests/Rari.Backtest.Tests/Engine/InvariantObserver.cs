@@ -23,6 +23,9 @@ public sealed class InvariantObserver(IReadOnlyDictionary<string, Instrument> in
     /// <summary>Every order as the venue accepted it, with the time, in order.</summary>
     public List<(long TimeMs, OrderSnapshot Order)> AcceptedOrders { get; } = [];
 
+    /// <summary>Every order update as the venue reported it, with the time, in order.</summary>
+    public List<(long TimeMs, OrderSnapshot Order)> OrderLog { get; } = [];
+
     /// <summary>Every fill: time, client order id, signed quantity.</summary>
     public List<(long TimeMs, ClientOrderId ClientOrderId, decimal Quantity)> FillLog { get; } = [];
 
@@ -57,6 +60,7 @@ public sealed class InvariantObserver(IReadOnlyDictionary<string, Instrument> in
     {
         var order = update.Order;
         var open = Open(order.Symbol);
+        OrderLog.Add((update.TimeMs, order));
         if (update.Execution == ExecutionType.New)
         {
             Accepted++;
