@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rari.Domain.Risk;
 using Rari.Venue;
 using Rari.Venue.Matching;
 
@@ -6,7 +7,7 @@ namespace Rari.Backtest;
 
 /// <summary>
 /// How a backtest runs (HOCON block <c>rari.backtest</c>): the wallet, the fill model and its costs (fees, partial
-/// fills, slippage, funding), the warm-up and the equity sampling, and the risk caps it applies.
+/// fills, slippage, funding), the warm-up and the equity sampling, and the risk gate's limits it applies.
 /// </summary>
 /// <remarks>The fill-model defaults are the simulated venue's own (<see cref="VenueOptions"/>), so the backtester and
 /// the simulator fill alike unless told otherwise.</remarks>
@@ -58,11 +59,14 @@ public sealed record BacktestSettings
     /// <summary>Spacing of equity-curve samples, milliseconds of market time. Default 300,000 (5 minutes).</summary>
     public long EquitySampleMs { get; init; } = 300_000;
 
-    /// <summary>Whether <see cref="RiskCaps"/> apply. Default true.</summary>
+    /// <summary>
+    /// Whether the risk gate's rules apply (<c>apply-risk-limits</c>): every order judged by the Domain's
+    /// <see cref="RiskEngine"/> and the live protections of its <see cref="RiskMonitor"/> enforced. Default true.
+    /// </summary>
     public bool ApplyRiskLimits { get; init; } = true;
 
-    /// <summary>The account-wide caps the backtest enforces when <see cref="ApplyRiskLimits"/> is on.</summary>
-    public BacktestRiskCaps RiskCaps { get; init; } = BacktestRiskCaps.Default;
+    /// <summary>The risk gate's limits (<c>rari.risk</c>), applied when <see cref="ApplyRiskLimits"/> is on.</summary>
+    public RiskSettings Risk { get; init; } = RiskSettings.Default;
 
     /// <summary>Every problem, one message per key (<c>key = value: why</c>, kebab-case keys of <c>rari.backtest</c>); empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -81,13 +85,13 @@ public sealed record BacktestSettings
         Check(errors, FundingIntervalHours is >= 1 and <= 24, $"funding-interval = {FundingIntervalHours}h: must be 1h to 24h in whole hours");
         Check(errors, WarmUpBars >= 0, $"warm-up-bars = {WarmUpBars}: must not be negative");
         Check(errors, EquitySampleMs >= 60_000, $"equity-sample-interval = {EquitySampleMs}ms: must be at least 1m");
-        if (RiskCaps is null)
+        if (Risk is null)
         {
-            errors.Add("risk-caps: must be set");
+            errors.Add("risk: must be set");
         }
         else
         {
-            errors.AddRange(RiskCaps.Validate());
+            errors.AddRange(Risk.Problems());
         }
 
         return errors;
@@ -129,35 +133,5 @@ public sealed record BacktestSettings
         {
             errors.Add(message.ToString(CultureInfo.InvariantCulture));
         }
-    }
-}
-
-/// <summary>
-/// The account-wide limits of <c>rari.risk</c> that the backtest enforces without a risk engine: the per-position
-/// margin cap (an order that would exceed it is denied, as the risk gate will deny it) and the daily loss limit (no
-/// new exposure for the rest of the UTC day).
-/// </summary>
-/// <param name="MaxPositionRisk">Largest initial margin of a position plus its open orders on the same side, as a share of equity.</param>
-/// <param name="MaxDailyLoss">Largest fall below the UTC day's starting equity, as a share of it.</param>
-public sealed record BacktestRiskCaps(decimal MaxPositionRisk, decimal MaxDailyLoss)
-{
-    /// <summary>The original tool's limits: 5 % and 15 %.</summary>
-    public static BacktestRiskCaps Default { get; } = new(0.05m, 0.15m);
-
-    /// <summary>Every problem, one message per key of <c>rari.risk</c>; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (MaxPositionRisk is <= 0m or > 1m)
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"max-position-risk = {MaxPositionRisk}: must be in (0, 1]"));
-        }
-
-        if (MaxDailyLoss is <= 0m or > 1m)
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"max-daily-loss = {MaxDailyLoss}: must be in (0, 1]"));
-        }
-
-        return errors;
     }
 }

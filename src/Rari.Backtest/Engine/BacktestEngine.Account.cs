@@ -5,11 +5,9 @@ using Rari.Domain.Strategies;
 
 namespace Rari.Backtest.Engine;
 
-// The account seen from the strategies and the report: balance reads, contexts, the daily loss limit, the equity curve.
+// The account seen from the strategies and the report: balance reads, contexts, the equity curve.
 public sealed partial class BacktestEngine
 {
-    private const long DayMs = 86_400_000;
-
     private readonly List<EquityPoint> _equityCurve = [];
     private readonly List<RiskEventRecord> _riskEvents = [];
     private readonly decimal _makerRate;
@@ -22,10 +20,6 @@ public sealed partial class BacktestEngine
     private decimal _available;
     private bool _trading;
     private long _nextSampleMs = long.MinValue;
-    private long _day = long.MinValue;
-    private decimal _dayStartEquity;
-    private decimal _dailyFloor;
-    private bool _dailyHalted;
 
     // Equity and available balance are the venue's. Reading them (GetBalance) costs about half a microsecond, more than
     // the venue spends on a bar, so the account is read in full only after something changed it (an event, a command);
@@ -119,59 +113,6 @@ public sealed partial class BacktestEngine
             _takerRate,
             run.State,
             run.LastClose > 0m ? run.LastClose : null);
-    }
-
-    // The daily loss limit: equity below (1 − max-daily-loss) × the UTC day's starting equity stops new exposure
-    // (every symbol Reducing) until the next UTC day.
-    private void CheckDailyLoss(long openTimeMs)
-    {
-        if (!_settings.ApplyRiskLimits)
-        {
-            return;
-        }
-
-        var day = openTimeMs / DayMs;
-        if (day != _day)
-        {
-            RefreshBalance();
-            _day = day;
-            _dayStartEquity = _equity;
-            _dailyFloor = _equity * (1m - _settings.RiskCaps.MaxDailyLoss);
-            if (_dailyHalted)
-            {
-                _dailyHalted = false;
-                SetStates(TradingState.Active);
-                _riskEvents.Add(new RiskEventRecord(openTimeMs, "resume", null, "new UTC day: the daily loss limit is reset"));
-            }
-
-            return;
-        }
-
-        if (_dailyHalted || !_trading)
-        {
-            return;
-        }
-
-        RefreshBalance();
-        var floor = _dailyFloor;
-        if (_equity < floor)
-        {
-            _dailyHalted = true;
-            SetStates(TradingState.Reducing);
-            _riskEvents.Add(new RiskEventRecord(
-                openTimeMs,
-                "halt",
-                null,
-                Text($"max-daily-loss: equity {_equity:0.00} USDT fell below {floor:0.00} ({_settings.RiskCaps.MaxDailyLoss:P0} under the day's start, {_dayStartEquity:0.00}); entries stop until the next UTC day")));
-        }
-    }
-
-    private void SetStates(TradingState state)
-    {
-        foreach (var run in _runs)
-        {
-            run.State = state;
-        }
     }
 
     // The equity curve and the price series are sampled on a fixed market-time grid, which bounds their memory.

@@ -14,6 +14,7 @@ public sealed partial class BacktestEngine
     private long _ordersPlaced;
     private long _ordersRejected;
     private long _ordersDenied;
+    private long _ordersResized;
     private readonly SortedDictionary<int, (string Message, long Count)> _rejections = [];
 
     private void Dispatch(SymbolRun run, IOrderEvent orderEvent)
@@ -59,17 +60,25 @@ public sealed partial class BacktestEngine
                     var intent = place.Intent;
                     var run = RunOf(intent.Symbol);
                     _ordersPlaced++;
-                    if (DenyReason(run, intent) is { } reason)
+                    var (order, denial) = Judge(run, intent);
+                    if (order is null)
                     {
                         _ordersDenied++;
-                        _pending.Enqueue(new Pending(null, new OrderDenied(intent.Symbol, intent.ClientOrderId, reason, now)));
+                        _pending.Enqueue(new Pending(null, new OrderDenied(intent.Symbol, intent.ClientOrderId, denial!, now)));
                         return;
                     }
 
-                    var placed = _venue.PlaceOrder(_account, ToRequest(intent));
+                    var adds = !order.ReduceOnly && !order.ClosePosition;
+                    if (adds)
+                    {
+                        run.Orders.Sent(order, order.Price ?? order.StopPrice ?? run.LastClose);
+                    }
+
+                    var placed = _venue.PlaceOrder(_account, ToRequest(order));
                     _balanceDirty = true;
                     if (!placed.IsSuccess)
                     {
+                        run.Orders.Refused(order.ClientOrderId);
                         _ordersRejected++;
                         var known = _rejections.GetValueOrDefault(placed.Error.Code, (placed.Error.Message, 0));
                         _rejections[placed.Error.Code] = (known.Message, known.Count + 1);
@@ -93,39 +102,6 @@ public sealed partial class BacktestEngine
             default:
                 throw new InvalidOperationException($"The backtester cannot execute {command.GetType().Name}.");
         }
-    }
-
-    // The risk caps, as the risk gate will apply them: orders that only reduce always pass; while the daily loss limit
-    // holds, nothing that adds exposure passes; and a position with its same-side open orders may not need more initial
-    // margin than max-position-risk of equity.
-    private string? DenyReason(SymbolRun run, OrderIntent intent)
-    {
-        if (!_settings.ApplyRiskLimits || intent.ReduceOnly || intent.ClosePosition || intent.Quantity is not { } quantity)
-        {
-            return null;
-        }
-
-        var buy = intent.Side == OrderSide.Buy;
-        var after = run.Position + (buy ? quantity : -quantity);
-        if (Math.Abs(after) <= Math.Abs(run.Position))
-        {
-            return null;
-        }
-
-        var caps = _settings.RiskCaps;
-        if (_dailyHalted)
-        {
-            return Text($"max-daily-loss: equity fell more than {caps.MaxDailyLoss:P0} below the day's start ({_dayStartEquity:0.00} USDT); no new exposure until the next UTC day");
-        }
-
-        RefreshBalance();
-        var worst = Math.Abs(run.Position + (buy ? run.Orders.BuyQuantity + quantity : -(run.Orders.SellQuantity + quantity)));
-        var price = intent.Price ?? intent.StopPrice ?? run.LastClose;
-        var margin = worst * price / run.Leverage;
-        var limit = caps.MaxPositionRisk * _equity;
-        return margin > limit
-            ? Text($"max-position-risk: {run.Symbol} could reach {worst} ({margin:0.00} USDT initial margin at {run.Leverage}x) with this order and the open ones, above {caps.MaxPositionRisk:P0} of equity ({limit:0.00} USDT)")
-            : null;
     }
 
     private static NewOrderRequest ToRequest(OrderIntent intent) => new(intent.Symbol, intent.Side, intent.Type)

@@ -68,37 +68,58 @@ public sealed partial class BacktestEngine
             run.Fills.Add(new FillMarker(update.TimeMs, trade.Price, trade.Quantity, order.Side));
         }
 
-        // A liquidation order belongs to the venue, not to a strategy.
+        // A liquidation order belongs to the venue, and a risk close to the risk gate, not to a strategy; the monitor
+        // still sees the equity after a close's fill.
         if (order.IsLiquidation)
         {
+            return;
+        }
+
+        if (_riskOrders.Contains(order.ClientOrderId))
+        {
+            if (update.Execution == ExecutionType.Trade)
+            {
+                ObserveFill(FillOf(update));
+            }
+
             return;
         }
 
         IOrderEvent? orderEvent = update.Execution switch
         {
             ExecutionType.New => new OrderAccepted(order.Symbol, order.ClientOrderId, order.OrderId, update.TimeMs),
-            ExecutionType.Trade => new OrderFilled(
-                new Fill(
-                    order.Symbol,
-                    order.ClientOrderId,
-                    order.OrderId,
-                    update.Trade!.TradeId,
-                    order.Side,
-                    order.PositionSide,
-                    update.Trade.Price,
-                    update.Trade.Quantity,
-                    update.Trade.Commission,
-                    update.Trade.IsMaker ? LiquiditySide.Maker : LiquiditySide.Taker,
-                    update.TimeMs),
-                order.ClosePosition ? order.OriginalQuantity : null),
+            ExecutionType.Trade => new OrderFilled(FillOf(update), order.ClosePosition ? order.OriginalQuantity : null),
             ExecutionType.Canceled => new OrderCanceled(order.Symbol, order.ClientOrderId, update.TimeMs),
             ExecutionType.Expired => new OrderExpired(order.Symbol, order.ClientOrderId, update.TimeMs),
             _ => null,
         };
+        if (orderEvent is OrderFilled filled)
+        {
+            ObserveFill(filled.Fill);
+        }
+
         if (orderEvent is not null)
         {
             Dispatch(run, orderEvent);
         }
+    }
+
+    private static Fill FillOf(OrderUpdated update)
+    {
+        var order = update.Order;
+        var trade = update.Trade!;
+        return new Fill(
+            order.Symbol,
+            order.ClientOrderId,
+            order.OrderId,
+            trade.TradeId,
+            order.Side,
+            order.PositionSide,
+            trade.Price,
+            trade.Quantity,
+            trade.Commission,
+            trade.IsMaker ? LiquiditySide.Maker : LiquiditySide.Taker,
+            update.TimeMs);
     }
 
     private void OnAccountUpdated(AccountUpdated update)

@@ -4,6 +4,7 @@ using Rari.Domain.Analytics;
 using Rari.Domain.Identifiers;
 using Rari.Domain.Market;
 using Rari.Domain.Orders;
+using Rari.Domain.Risk;
 using Rari.Domain.Strategies;
 using Rari.Venue;
 using Rari.Venue.Accounts;
@@ -24,13 +25,18 @@ namespace Rari.Backtest.Engine;
 /// <item>Every venue event is handled in the order it happened: the account's books move, and order updates reach
 /// their strategy as Domain order events (<see cref="OrderAccepted"/>, <see cref="OrderFilled"/>,
 /// <see cref="OrderCanceled"/>, <see cref="OrderExpired"/>) through <see cref="ITradingStrategy.OnOrderEvent"/>.</item>
+/// <item>With <see cref="BacktestSettings.ApplyRiskLimits"/> on, the risk monitor (the Domain's <see cref="RiskMonitor"/>,
+/// as the live risk gate feeds it) sees the UTC day start, the equity at the bars' close and at every fill, and each
+/// bar's return; its commands (cancel entry orders, close positions) go to the venue, its halts, resumes and breaker
+/// trips to the report. Every order a strategy places is judged by the Domain's <see cref="RiskEngine"/>.</item>
 /// <item>Each strategy sees its bar closed: during warm-up through <see cref="ITradingStrategy.WarmUp"/> only, after it
 /// through <see cref="ITradingStrategy.OnKline"/>.</item>
 /// </list>
 /// <para><b>A decision</b> is handled as an actor handles it: its events are folded with
 /// <see cref="ITradingStrategy.Apply"/> first, then its commands go to the venue in order. A refused order comes back
 /// as <see cref="OrderRejected"/> (the venue's code and message), a refused cancel as
-/// <see cref="OrderCancelRejected"/>, an order the risk caps stop as <see cref="OrderDenied"/>; what the venue does
+/// <see cref="OrderCancelRejected"/>, an order the risk gate denies as <see cref="OrderDenied"/> (with the verdict's reason; a resized order goes to
+/// the venue with the new quantity); what the venue does
 /// with an accepted order comes back as its events. Everything is queued and handled first in, first out, so a
 /// strategy never sees the answer to a command before the decision that sent it is complete.</para>
 /// <para><b>The context</b> of every call is built from the venue's account: the symbol's position (the sum of its
@@ -97,6 +103,13 @@ public sealed partial class BacktestEngine
             _totalBars += market.Bars.Count;
         }
 
+        if (_settings.ApplyRiskLimits)
+        {
+            _riskEngine = RiskEngine.CreateDefault(_settings.Risk, setup.Assets);
+            _monitor = new RiskMonitor(_settings.Risk);
+        }
+
+        InitRisk();
         _makerRate = _settings.MakerFeeRate;
         _takerRate = _settings.TakerFeeRate;
         _pending.Clear();
@@ -175,6 +188,8 @@ public sealed partial class BacktestEngine
         _fundingTimeMs = long.MinValue;
         _venue.AdvanceTime(openTimeMs);
         Drain();
+        StartDayIfDue(openTimeMs);
+        Drain();
 
         // 2. The venue processes every bar of this minute.
         var bars = 0;
@@ -185,15 +200,23 @@ public sealed partial class BacktestEngine
                 ref readonly var bar = ref run.Bars[run.Cursor];
                 _venue.OnKline(run.Symbol, bar);
                 run.LastClose = bar.Close;
+                if (_monitor is not null)
+                {
+                    run.Readings.Observe(bar);
+                }
+
                 bars++;
             }
         }
 
         _marksMoved = true;
+        PairReturns();
 
-        // 3. What the bars did reaches the strategies.
+        // 3. What the bars did reaches the strategies; then the risk monitor sees the equity and the moves, and what it
+        //    orders (cancels, closes) reaches them too before they decide on the bar.
         Drain();
-        CheckDailyLoss(openTimeMs);
+        MonitorBars();
+        Drain();
 
         // 4. Each strategy sees its bar closed.
         foreach (var run in _runs)

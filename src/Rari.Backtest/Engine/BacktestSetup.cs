@@ -1,4 +1,5 @@
 using Rari.Domain.Strategies;
+using Rari.Domain.Strategies.Sizing;
 using Rari.Venue.Events;
 
 namespace Rari.Backtest.Engine;
@@ -17,6 +18,12 @@ public sealed record BacktestSetup(
 
     /// <summary>The effective settings for the report, HOCON path → value, sorted by path.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
+
+    /// <summary>
+    /// The per-asset table (<c>rari.assets</c>) whose leverage is each asset's maximum for the risk engine's leverage rule.
+    /// Default <see cref="AssetProfileTable.Default"/>.
+    /// </summary>
+    public AssetProfileTable Assets { get; init => field = value ?? throw new ArgumentNullException(nameof(Assets)); } = AssetProfileTable.Default;
 
     /// <summary>Sees every venue event as the engine handles it (tests check invariants with it); null for none.</summary>
     public IVenueEventSink? Observer { get; init; }

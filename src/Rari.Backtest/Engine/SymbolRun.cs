@@ -24,6 +24,7 @@ internal sealed class SymbolRun
         End = market.Bars.End;
         TradeFromMs = market.TradeFromMs;
         Trips = new RoundTripBuilder(market.Symbol, trades);
+        Readings = new MarketReadings(market.Bars.BarMs);
     }
 
     public int Index { get; }
@@ -74,6 +75,9 @@ internal sealed class SymbolRun
     public List<PricePoint> Prices { get; } = [];
 
     public List<FillMarker> Fills { get; } = [];
+
+    /// <summary>What the risk gate reads of the symbol's bars: returns for the circuit breaker, volatility, ATR.</summary>
+    public MarketReadings Readings { get; }
 
     /// <summary>A reusable one-bar array for <see cref="ITradingStrategy.WarmUp"/>, so warming up allocates nothing per bar.</summary>
     public Kline[] OneBar { get; } = new Kline[1];

@@ -34,7 +34,7 @@ public static class ConsoleText
             .Add("time in market", Percent(metrics.ExposureTime))
             .Add("average holding time", Duration(metrics.AverageHoldingTimeMs))
             .Add("fills / orders placed", $"{Count(totals.Fills)} / {Count(totals.OrdersPlaced)}")
-            .Add("orders rejected / denied by risk caps", $"{Count(totals.OrdersRejected)} / {Count(totals.OrdersDenied)}");
+            .Add("orders rejected / denied by risk gate", $"{Count(totals.OrdersRejected)} / {Count(totals.OrdersDenied)}");
         foreach (var rejection in totals.Rejections)
         {
             table.Add($"  rejected {rejection.Code}", $"{Count(rejection.Count)} × {rejection.Message}");

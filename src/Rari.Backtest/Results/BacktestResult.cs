@@ -31,7 +31,7 @@ public sealed record BacktestResult(BacktestReport Report, BacktestTotals Totals
 /// <param name="Fills">Executions, liquidation fills included.</param>
 /// <param name="OrdersPlaced">Orders the strategies asked the venue for.</param>
 /// <param name="OrdersRejected">Of those, orders the venue refused.</param>
-/// <param name="OrdersDenied">Orders the backtest's risk caps denied before they reached the venue.</param>
+/// <param name="OrdersDenied">Orders the risk gate's rules denied before they reached the venue.</param>
 /// <param name="Liquidations">Positions liquidated.</param>
 /// <param name="MaxOpenOrders">The most orders open at once on one symbol.</param>
 /// <param name="Rejections">How many orders the venue refused, per error code (e.g. −2022 reduce-only rejected), by code.</param>

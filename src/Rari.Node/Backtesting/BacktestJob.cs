@@ -298,6 +298,7 @@ public sealed class BacktestJob
             {
                 Title = $"{request.StrategyName} on {string.Join(", ", markets.Select(m => m.Symbol.Value))}, {CommandValues.Date(start)} → {CommandValues.Date(end)} UTC",
                 Parameters = Parameters(configuration, markets, kinds.Values),
+                Assets = assets,
             };
         }
 

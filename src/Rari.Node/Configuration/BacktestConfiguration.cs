@@ -7,7 +7,7 @@ namespace Rari.Node.Configuration;
 /// <summary>The composed configuration of a backtest: the HOCON tree, the trader's settings and the backtest's settings.</summary>
 /// <param name="Root">The composed HOCON (overrides, user file, reference file).</param>
 /// <param name="Rari">The trader's settings (<c>rari.*</c>).</param>
-/// <param name="Backtest">The backtest's settings (<c>rari.backtest</c>, with the caps of <c>rari.risk</c>).</param>
+/// <param name="Backtest">The backtest's settings (<c>rari.backtest</c>, with the limits of <c>rari.risk</c>).</param>
 public sealed record BacktestConfiguration(Config Root, RariSettings Rari, BacktestSettings Backtest)
 {
     /// <summary>Reads the settings of a composed configuration, reporting the problems of every block at once.</summary>

@@ -1,12 +1,13 @@
 using Akka.Configuration;
 using Rari.Actors.Settings;
 using Rari.Backtest;
+using Rari.Domain.Risk;
 using Rari.Venue.Matching;
 
 namespace Rari.Node.Configuration;
 
 /// <summary>
-/// Reads <c>rari.backtest</c> into <see cref="BacktestSettings"/>, taking the risk caps from <c>rari.risk</c>. It lives
+/// Reads <c>rari.backtest</c> into <see cref="BacktestSettings"/>, taking the risk gate's limits from <c>rari.risk</c>. It lives
 /// with the command line, the only host of the backtester, so that the actor layer does not depend on it.
 /// </summary>
 public static class BacktestSettingsLoader
@@ -54,12 +55,12 @@ public static class BacktestSettingsLoader
             WarmUpBars = reader.Int("warm-up-bars", d.WarmUpBars),
             EquitySampleMs = (long)reader.Duration("equity-sample-interval", TimeSpan.FromMilliseconds(d.EquitySampleMs)).TotalMilliseconds,
             ApplyRiskLimits = reader.Bool("apply-risk-limits", d.ApplyRiskLimits),
-            RiskCaps = new BacktestRiskCaps(risk.MaxPositionRisk, risk.MaxDailyLoss),
+            Risk = risk.Settings,
         };
         reader.RejectUnknownKeys();
 
-        // The caps come from rari.risk, which reports its own problems.
-        reader.AddValidation((settings with { RiskCaps = BacktestRiskCaps.Default }).Validate());
+        // The limits come from rari.risk, which reports its own problems.
+        reader.AddValidation((settings with { Risk = RiskSettings.Default }).Validate());
         return settings;
     }
 }

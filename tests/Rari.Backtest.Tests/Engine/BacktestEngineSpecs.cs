@@ -1,6 +1,8 @@
 using Rari.Backtest.Engine;
 using Rari.Backtest.Reports;
+using Rari.Domain.Risk;
 using Rari.Domain.Strategies;
+using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Sizing;
 
 namespace Rari.Backtest.Tests.Engine;
@@ -50,28 +52,30 @@ public sealed class BacktestEngineSpecs
     }
 
     [Fact]
-    public void Should_deny_orders_that_would_tie_up_more_margin_than_the_position_cap_allows()
+    public void Should_deny_or_shrink_orders_that_would_tie_up_more_margin_than_the_position_cap_allows()
     {
         // arrange: 0.1 % of equity = 10 USDT of margin, less than one 50 USDT rung at 1x leverage
         var observer = new InvariantObserver(Backtests.Instruments);
-        var settings = Backtests.Settings with { RiskCaps = BacktestRiskCaps.Default with { MaxPositionRisk = 0.001m } };
+        var settings = Backtests.Settings with { Risk = RiskSettings.Default with { MaxPositionRisk = 0.001m } };
         var market = Backtests.Market(Backtests.EthBreakout, days: 2, offsetDays: 2, leverage: 1);
-        var grid = StrategySet.Default with { Grid = StrategySet.Default.Grid with { Spacing = 0.005m } };
+        var grid = StrategySet.Default with { Grid = StrategySet.Default.Grid with { Spacing = 0.005m, Direction = GridDirection.Long } };
 
         // act
         var result = new BacktestEngine(Backtests.Setup(StrategyKind.Grid, [market], grid, settings, observer)).Run();
 
-        // assert
+        // assert: what reached the venue fits the cap (a long grid holds no short to offset its buys; equity never rose above 10,010 USDT, so the cap is at most 10.01)
         Assert.True(result.Totals.OrdersDenied > 0);
-        Assert.Equal(0, observer.Accepted); // <-- nothing denied reached the venue
-        Assert.Equal(0, result.Totals.Fills);
+        Assert.True(result.Report.EquityCurve.Max(p => p.Equity) < 10_010m);
+        var entries = observer.AcceptedOrders.Where(a => !a.Order.ReduceOnly && !a.Order.ClosePosition).ToList();
+        Assert.NotEmpty(entries); // shrunk to fit, not all refused
+        Assert.All(entries, a => Assert.True(a.Order.OriginalQuantity * a.Order.Price <= 10.01m, $"{a.Order.ClientOrderId}: {a.Order.OriginalQuantity} @ {a.Order.Price}")); // <--
     }
 
     [Fact]
     public void Should_stop_new_exposure_for_the_rest_of_the_day_once_the_daily_loss_limit_is_reached()
     {
         // arrange: a loss limit of 0.01 % of equity is reached by the first losing bar of a position
-        var settings = Backtests.Settings with { RiskCaps = BacktestRiskCaps.Default with { MaxDailyLoss = 0.0001m } };
+        var settings = Backtests.Settings with { Risk = RiskSettings.Default with { MaxDailyLoss = 0.0001m } };
         var market = Backtests.Market(Backtests.BtcRange, days: 3, leverage: 10);
 
         // act
@@ -93,7 +97,7 @@ public sealed class BacktestEngineSpecs
         var settings = Backtests.Settings with
         {
             ApplyRiskLimits = false,
-            RiskCaps = new BacktestRiskCaps(MaxPositionRisk: 0.0001m, MaxDailyLoss: 0.0001m),
+            Risk = RiskSettings.Default with { MaxPositionRisk = 0.0001m, MaxDailyLoss = 0.0001m },
         };
         var market = Backtests.Market(Backtests.BtcRange, days: 2, leverage: 10);
 

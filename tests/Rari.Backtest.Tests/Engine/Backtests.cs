@@ -18,6 +18,9 @@ public static class Backtests
     public const string SolBreakout = "klines/binance-usdm/SOLUSDT-1m-20250504-20250624.csv.gz";
     public const string SuiBreakout = "klines/binance-usdm/SUIUSDT-1m-20250504-20250603.csv.gz";
 
+    /// <summary>The sharpest crash in ../shared/data: ETH fell 20.4 % from 3774.98 (13:22) to 3005.00 (15:09 UTC) on 2021-09-07.</summary>
+    public const string EthCrash = "klines/binance-spot/ETHUSDT-1m-20210809-20210913.csv.gz";
+
     public const long DayMs = 86_400_000;
 
     private static readonly ConcurrentDictionary<string, BarSeries> Loaded = new();

@@ -20,6 +20,15 @@ public sealed class InvariantObserver(IReadOnlyDictionary<string, Instrument> in
 
     public int Accepted { get; private set; }
 
+    /// <summary>Every order as the venue accepted it, with the time, in order.</summary>
+    public List<(long TimeMs, OrderSnapshot Order)> AcceptedOrders { get; } = [];
+
+    /// <summary>Every order update as the venue reported it, with the time, in order.</summary>
+    public List<(long TimeMs, OrderSnapshot Order)> OrderLog { get; } = [];
+
+    /// <summary>Every fill: time, client order id, signed quantity.</summary>
+    public List<(long TimeMs, ClientOrderId ClientOrderId, decimal Quantity)> FillLog { get; } = [];
+
     public int Fills { get; private set; }
 
     public int PeakOpenOrders { get; private set; }
@@ -51,9 +60,11 @@ public sealed class InvariantObserver(IReadOnlyDictionary<string, Instrument> in
     {
         var order = update.Order;
         var open = Open(order.Symbol);
+        OrderLog.Add((update.TimeMs, order));
         if (update.Execution == ExecutionType.New)
         {
             Accepted++;
+            AcceptedOrders.Add((update.TimeMs, order));
             if (InstrumentRules.Validate(instruments[order.Symbol.Value], Check(order, open.Count)) is { } violation)
             {
                 Violations.Add($"{update.TimeMs}: accepted {order.ClientOrderId} violates {violation}");
@@ -63,6 +74,7 @@ public sealed class InvariantObserver(IReadOnlyDictionary<string, Instrument> in
         if (update.Trade is { } trade)
         {
             Fills++;
+            FillLog.Add((update.TimeMs, order.ClientOrderId, order.Side == OrderSide.Buy ? trade.Quantity : -trade.Quantity));
             _filled[order.Symbol] = _filled.GetValueOrDefault(order.Symbol) + (order.Side == OrderSide.Buy ? trade.Quantity : -trade.Quantity);
         }
 

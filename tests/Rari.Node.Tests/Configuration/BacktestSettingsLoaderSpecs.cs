@@ -1,5 +1,6 @@
 using Rari.Actors.Settings;
 using Rari.Backtest;
+using Rari.Domain.Risk;
 using Rari.Node.Configuration;
 using Rari.Venue.Matching;
 
@@ -46,7 +47,7 @@ public sealed class BacktestSettingsLoaderSpecs
     }
 
     [Fact]
-    public void Should_read_overrides_and_take_the_caps_from_rari_risk()
+    public void Should_read_overrides_and_take_the_risk_limits_from_rari_risk()
     {
         // arrange
         var config = RariConfig.Compose(Reference, null, [
@@ -56,6 +57,7 @@ public sealed class BacktestSettingsLoaderSpecs
             ConfigOverride.Parse("backtest.funding-interval=4h"),
             ConfigOverride.Parse("backtest.equity-sample-interval=1m"),
             ConfigOverride.Parse("risk.max-daily-loss=0.05"),
+            ConfigOverride.Parse("risk.circuit-breaker-move=0.02"),
         ]);
 
         // act
@@ -70,7 +72,7 @@ public sealed class BacktestSettingsLoaderSpecs
                 MakerVolumeShare = null,
                 FundingIntervalHours = 4,
                 EquitySampleMs = 60_000,
-                RiskCaps = new BacktestRiskCaps(0.05m, 0.05m),
+                Risk = RiskSettings.Default with { MaxDailyLoss = 0.05m, CircuitBreakerMove = 0.02m },
             },
             settings);
     }
