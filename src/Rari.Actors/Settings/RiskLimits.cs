@@ -4,9 +4,9 @@ using Rari.Domain.Risk;
 namespace Rari.Actors.Settings;
 
 /// <summary>
-/// The HOCON block <c>rari.risk</c>: every limit of the risk gate as the Domain's <see cref="RiskSettings"/>, with the
-/// original tool's three account-wide limits at hand for the backtester, which applies two of them as caps without a
-/// risk engine (see <c>BacktestRiskCaps</c>).
+/// The HOCON block <c>rari.risk</c>: every limit of the risk gate as the Domain's <see cref="RiskSettings"/> (which the
+/// risk gate and the backtester both apply through the Domain's risk engine and monitor), with the original tool's three
+/// account-wide limits at hand.
 /// </summary>
 /// <remarks>
 /// The three limits are views of <see cref="Settings"/>, not copies: setting one sets the other, so the backtester and

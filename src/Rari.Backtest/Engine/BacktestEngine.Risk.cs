@@ -5,6 +5,7 @@ using Rari.Domain.Instruments;
 using Rari.Domain.Orders;
 using Rari.Domain.Portfolio;
 using Rari.Domain.Risk;
+using Rari.Domain.Strategies;
 using Rari.Venue.Orders;
 
 namespace Rari.Backtest.Engine;

@@ -1,4 +1,3 @@
-using Rari.Actors.Strategies;
 using Rari.Domain.Orders;
 using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Grid;

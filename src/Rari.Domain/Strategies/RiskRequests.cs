@@ -1,19 +1,16 @@
 using Rari.Domain.Orders;
 using Rari.Domain.Risk;
-using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Hybrid;
 using Rari.Domain.Strategies.Volatility;
 
-namespace Rari.Backtest.Engine;
+namespace Rari.Domain.Strategies;
 
 /// <summary>
 /// Makes the <see cref="RiskRequest"/> for an order a strategy placed: the intent plus the downside the strategy's
 /// state knows, so the risk gate's per-trade rule judges it against the strategy's own stop.
 /// </summary>
 /// <remarks>
-/// <para>The same rules as the strategy actors' <c>Rari.Actors.Strategies.RiskRequests</c> (this project may not depend
-/// on the actors), so the per-trade rule sees the same stop in a backtest as live.</para>
 /// <para>Read after the decision's events are applied, so the state is the one the order belongs to.</para>
 /// <list type="bullet">
 /// <item><b>Grid</b>: an order that is not reduce-only carries <see cref="RiskRequest.StopLossPrice"/>, the close at
@@ -26,7 +23,7 @@ namespace Rari.Backtest.Engine;
 /// </list>
 /// <para>Orders that cannot add exposure (reduce-only, closePosition) carry nothing: the gate passes them anyway.</para>
 /// </remarks>
-internal static class RiskRequests
+public static class RiskRequests
 {
     /// <summary>The request for <paramref name="intent"/>, placed by <paramref name="strategy"/> (or one of its children).</summary>
     public static RiskRequest For(ITradingStrategy strategy, OrderIntent intent)
