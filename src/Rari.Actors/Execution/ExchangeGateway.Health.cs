@@ -56,6 +56,12 @@ public sealed partial class ExchangeGateway
 
     private void OnStreamEvent(AsterUserStreamEvent streamEvent)
     {
+        if (streamEvent is not UserStreamDisconnected)
+        {
+            // The stream spoke: restart the count of its silence.
+            Timers.StartSingleTimer("stream-silent", StreamSilent.Instance, _settings.UserStreamStaleAfter);
+        }
+
         switch (streamEvent)
         {
             case AsterOrderTradeUpdate update:
@@ -121,6 +127,31 @@ public sealed partial class ExchangeGateway
             case OrderApplyResult.Refused refused:
                 ReportMismatch(new ReconciliationFinding(FindingKind.Mismatch, orderEvent.Symbol, orderEvent.ClientOrderId.Value, refused.Error));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A connected user stream has said nothing for <see cref="GatewaySettings.UserStreamStaleAfter"/>: ask the venue.
+    /// </summary>
+    /// <remarks>
+    /// A stream can stall with its socket open (the venue stops sending, pings are still answered): no disconnect
+    /// tells us, and every fill made meanwhile would never be delivered and the journal would hold filled orders as
+    /// open. Silence is also normal on a quiet account, so it is not reported as an error, only checked: a
+    /// reconciliation recovers whatever the stream missed, and is repeated while the silence lasts.
+    /// </remarks>
+    private void OnStreamSilent()
+    {
+        if (!_streamConnected || _stopping)
+        {
+            // A stream that is down is reconciled when it reconnects (and reported if it stays down).
+            return;
+        }
+
+        Timers.StartSingleTimer("stream-silent", StreamSilent.Instance, _settings.UserStreamStaleAfter);
+        if (!_reconciling)
+        {
+            _log.Info("Gateway: the user stream has been silent for {0}; checking the journal against the exchange", ConfigText.Format(_settings.UserStreamStaleAfter));
+            StartReconciliation();
         }
     }
 
@@ -224,6 +255,11 @@ public sealed partial class ExchangeGateway
     private sealed record StreamEventReceived(AsterUserStreamEvent Event);
 
     private sealed record StreamStale(int Connection);
+
+    private sealed record StreamSilent
+    {
+        public static StreamSilent Instance { get; } = new();
+    }
 
     private sealed record ArmCountdown
     {

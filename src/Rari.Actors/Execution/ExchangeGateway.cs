@@ -19,8 +19,9 @@ namespace Rari.Actors.Execution;
 /// <summary>
 /// The one actor that talks to the exchange for an account: it journals every order before it is sent, submits it
 /// exactly once per client order id, cancels, owns the user data stream, routes order events to the symbols and the
-/// risk gate, reconciles its journal with the exchange on every start and after every stream gap, and arms the
-/// exchange's dead-man's switch while it is healthy.
+/// risk gate, reconciles its journal with the exchange on every start, after every stream gap and whenever the stream
+/// has been silent for <see cref="GatewaySettings.UserStreamStaleAfter"/> (a stalled stream sends no disconnect), and
+/// arms the exchange's dead-man's switch while it is healthy.
 /// </summary>
 /// <remarks>
 /// <para><b>Never lose, never double.</b> <see cref="SubmissionStarted"/> is journaled before the request leaves; a
@@ -182,6 +183,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
         Command<RetryClose>(retry => FetchPositions(retry.Command, retry.Attempt));
         Command<StreamEventReceived>(received => OnStreamEvent(received.Event));
         Command<StreamStale>(OnStreamStale);
+        Command<StreamSilent>(_ => OnStreamSilent());
         Command<ArmCountdown>(_ => OnArmCountdown());
         Command<CountdownArmed>(OnCountdownArmed);
         Command<GetGatewayStatus>(_ => Sender.Tell(Status()));

@@ -154,6 +154,25 @@ public sealed class ExchangeGatewaySpecs(ITestOutputHelper output) : GatewayTest
     }
 
     [Fact]
+    public async Task Should_deliver_a_fill_that_a_stalled_user_stream_never_sent()
+    {
+        // arrange: the user stream stalls with its socket open, so no disconnect tells the gateway it is deaf
+        var gateway = StartGateway(TestSettings with { UserStreamStaleAfter = TimeSpan.FromSeconds(2) });
+        var intent = FillingBuy(9);
+        gateway.Tell(Approved(intent));
+        Expect<OrderAccepted>(Symbols);
+        await Exchange.StallStreamsAsync();
+
+        // act: the market fills the order while the stream says nothing
+        await Exchange.StepAsync(4);
+
+        // assert: the silence was checked against the venue
+        Assert.Equal("FILLED", await Exchange.StatusAsync(intent.ClientOrderId));
+        Assert.Equal(intent.ClientOrderId, Expect<OrderFilled>(Symbols).ClientOrderId);
+        Assert.Contains(AuditTrail, e => e.Kind == Audit.AuditKind.Reconciliation && e.ClientOrderId == intent.ClientOrderId);
+    }
+
+    [Fact]
     public async Task Should_send_nothing_when_the_journal_cannot_write_the_submission()
     {
         // arrange
