@@ -55,7 +55,10 @@ public sealed record GatewaySettings
     /// </summary>
     public TimeSpan NotPlacedMargin { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long the user stream may stay disconnected before the risk gate is told (fills may be missing). Default 30 s.</summary>
+    /// <summary>
+    /// How long the user stream may stay disconnected before the risk gate is told (fills may be missing), and how long a
+    /// connected stream may stay silent before the gateway reconciles anyway (a stalled socket loses events). Default 30 s.
+    /// </summary>
     public TimeSpan UserStreamStaleAfter { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Consecutive failed exchange calls (5xx, timeouts, unknown outcomes) before the risk gate is told. Default 5.</summary>
