@@ -169,7 +169,9 @@ public sealed class ExchangeGatewaySpecs(ITestOutputHelper output) : GatewayTest
         // assert: the silence was checked against the venue
         Assert.Equal("FILLED", await Exchange.StatusAsync(intent.ClientOrderId));
         Assert.Equal(intent.ClientOrderId, Expect<OrderFilled>(Symbols).ClientOrderId);
-        Assert.Contains(AuditTrail, e => e.Kind == Audit.AuditKind.Reconciliation && e.ClientOrderId == intent.ClientOrderId);
+
+        // the finding is audited right after the fill is delivered, so wait for it rather than read at once
+        AwaitAssert(() => Assert.Contains(AuditTrail, e => e.Kind == Audit.AuditKind.Reconciliation && e.ClientOrderId == intent.ClientOrderId), Patience);
     }
 
     [Fact]
