@@ -109,7 +109,7 @@ public sealed partial class GridStrategy
             return;
         }
 
-        var reduceOnly = !isEntry && Settings.ReduceOnlyExits && !OpposesNetPosition(side, context.PositionQuantity);
+        var reduceOnly = !isEntry && Settings.ReduceOnlyExits && ReducesNetPosition(side, context.PositionQuantity);
         var check = OrderCheck.Limit(side, price, quantity, reduceOnly) with
         {
             MarkPrice = context.MarkPrice,
@@ -129,13 +129,14 @@ public sealed partial class GridStrategy
     }
 
     /// <summary>
-    /// True when the account's net position lies on the side an exit of <paramref name="exitSide"/> would ADD to: a sell
-    /// while net short, a buy while net long. A neutral grid's long and short rungs net into one position in one-way
-    /// mode, so a rung's take-profit can face a net position of the other sign; sent reduce-only it would be refused
-    /// (−2022), so it goes out as a plain limit order, which is what it is: the other half of the rung's round trip.
+    /// True when an exit of <paramref name="exitSide"/> reduces the account's net position: a sell while net long, a buy
+    /// while net short. A neutral grid's long and short rungs net into one position in one-way mode, so a rung's
+    /// take-profit can face a flat net position (a long and a short rung both filled) or one of the other sign; sent
+    /// reduce-only it would be refused (−2022: nothing to reduce), so it goes out as a plain limit order, which is what
+    /// it is: the other half of the rung's round trip.
     /// </summary>
-    private static bool OpposesNetPosition(OrderSide exitSide, decimal netPosition) =>
-        exitSide == OrderSide.Sell ? netPosition < 0m : netPosition > 0m;
+    private static bool ReducesNetPosition(OrderSide exitSide, decimal netPosition) =>
+        exitSide == OrderSide.Sell ? netPosition > 0m : netPosition < 0m;
 
     private void Place(long cellId, GridOrderRole role, OrderSide side, OrderType type, decimal? price, decimal quantity, TimeInForce? timeInForce, bool reduceOnly, string reason)
     {

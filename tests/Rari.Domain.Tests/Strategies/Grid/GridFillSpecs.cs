@@ -46,6 +46,40 @@ public sealed class GridFillSpecs
     }
 
     [Fact]
+    public void Should_send_a_take_profit_as_a_plain_limit_when_the_net_position_is_flat()
+    {
+        // arrange: a short rung filled; now a long rung buys the same size, so the account is net flat although each
+        // rung holds inventory
+        var harness = new GridHarness();
+        harness.Bar(30_000m);
+        var buy = harness.OpenAt(OrderSide.Buy, 29_400m);
+        harness.NetPosition = -0.001m;
+
+        // act
+        var decision = harness.Fill(buy.ClientOrderId);
+
+        // assert: with nothing to reduce, a reduce-only sell would be refused (-2022)
+        var exit = Assert.Single(GridHarness.Placed(decision));
+        Assert.Equal(OrderSide.Sell, exit.Side);
+        Assert.False(exit.ReduceOnly); // <--
+    }
+
+    [Fact]
+    public void Should_send_a_take_profit_reduce_only_when_it_reduces_the_net_position()
+    {
+        // arrange
+        var harness = new GridHarness();
+        harness.Bar(30_000m);
+        var buy = harness.OpenAt(OrderSide.Buy, 29_400m);
+
+        // act: the buy leaves the account net long
+        var decision = harness.Fill(buy.ClientOrderId);
+
+        // assert
+        Assert.True(Assert.Single(GridHarness.Placed(decision)).ReduceOnly); // <--
+    }
+
+    [Fact]
     public void Should_re_arm_the_buy_one_level_down_and_count_the_round_trip_when_the_take_profit_fills()
     {
         // arrange

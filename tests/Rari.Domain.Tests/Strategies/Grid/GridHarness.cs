@@ -93,6 +93,9 @@ internal sealed class GridHarness
         var fill = new Fill(
             Instrument.Symbol, id, new VenueOrderId(7), new TradeId(tradeId ?? ++_tradeId), intent.Side, PositionSide.Both,
             price ?? intent.Price ?? MarkPrice ?? 1m, quantity ?? intent.Quantity!.Value, fee, LiquiditySide.Maker, Now);
+
+        // The venue's net position moves with every fill, as the host's context shows it when the strategy decides.
+        NetPosition += fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity;
         return Run(Strategy.OnOrderEvent(new OrderFilled(fill), Context()));
     }
 
@@ -141,8 +144,12 @@ internal sealed class GridHarness
     }
 
     /// <summary>Hands the grid a position as the hybrid strategy does.</summary>
-    public StrategyDecision Inherit(decimal signedQuantity, decimal entryPrice) =>
-        Run(new StrategyDecision([Strategy.InheritPosition(signedQuantity, entryPrice, Now)], []));
+    public StrategyDecision Inherit(decimal signedQuantity, decimal entryPrice)
+    {
+        // The inherited position is the account's: it was opened by the outgoing strategy.
+        NetPosition += signedQuantity;
+        return Run(new StrategyDecision([Strategy.InheritPosition(signedQuantity, entryPrice, Now)], []));
+    }
 
     public OrderIntent OpenAt(OrderSide side, decimal price) =>
         Open.Values.Single(o => o.Side == side && o.Price == price);
