@@ -147,17 +147,7 @@ internal sealed class AccountView(AccountChanged report)
     private static decimal? ImpliedMark(PositionReport position) =>
         position.EntryPrice + (position.UnrealizedPnl / position.Quantity) is > 0m and var mark ? mark : null;
 
-    // notional × maintMarginRatio − cum of the bracket holding the notional, the last bracket beyond the table: the
-    // venue's formula, as PortfolioAccount applies it.
-    private static decimal MaintenanceMargin(Instrument instrument, decimal notional)
-    {
-        var brackets = instrument.LeverageBrackets;
-        if (brackets.Count == 0)
-        {
-            return 0m;
-        }
-
-        var bracket = instrument.LeverageBracketAt(notional) ?? brackets[^1];
-        return (notional * bracket.MaintMarginRatio) - bracket.Cum;
-    }
+    // The venue's formula, as PortfolioAccount applies it; an instrument without brackets holds no maintenance margin.
+    private static decimal MaintenanceMargin(Instrument instrument, decimal notional) =>
+        instrument.LeverageBrackets.Count == 0 ? 0m : LeverageBrackets.MaintenanceMargin(instrument.LeverageBrackets, notional);
 }

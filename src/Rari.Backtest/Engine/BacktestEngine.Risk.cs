@@ -413,18 +413,9 @@ public sealed partial class BacktestEngine
         };
     }
 
-    // notional × maintMarginRatio − cum of the bracket holding the notional, the last bracket beyond the table.
-    private static decimal MaintenanceMargin(Instrument instrument, decimal notional)
-    {
-        var brackets = instrument.LeverageBrackets;
-        if (brackets.Count == 0)
-        {
-            return 0m;
-        }
-
-        var bracket = instrument.LeverageBracketAt(notional) ?? brackets[^1];
-        return (notional * bracket.MaintMarginRatio) - bracket.Cum;
-    }
+    // The venue's formula, as PortfolioAccount applies it; an instrument without brackets holds no maintenance margin.
+    private static decimal MaintenanceMargin(Instrument instrument, decimal notional) =>
+        instrument.LeverageBrackets.Count == 0 ? 0m : LeverageBrackets.MaintenanceMargin(instrument.LeverageBrackets, notional);
 
     // Every pair of symbols with a bar return this step: their rolling correlation, as the gate pairs returns of the same
     // bar close. O(pairs) per step, allocation-free once each pair's window exists.

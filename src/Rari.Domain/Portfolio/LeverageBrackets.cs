@@ -3,7 +3,7 @@ using Rari.Domain.Instruments;
 namespace Rari.Domain.Portfolio;
 
 /// <summary>Looks up a symbol's maintenance-margin bracket and applies it.</summary>
-internal static class LeverageBrackets
+public static class LeverageBrackets
 {
     /// <summary>The bracket whose <c>[NotionalFloor, NotionalCap)</c> contains <paramref name="notional"/>.</summary>
     /// <remarks>
