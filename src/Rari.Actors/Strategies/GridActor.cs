@@ -1,9 +1,4 @@
 using Akka.Actor;
-using Rari.Actors.Audit;
-using Rari.Actors.MarketData;
-using Rari.Actors.Settings;
-using Rari.Actors.Symbols;
-using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Sizing;
 
@@ -18,44 +13,13 @@ public sealed class GridActor : StrategyActor
     public const string PersistenceKind = "grid";
 
     /// <summary>The actor's Props; its collaborators come in here, never by path.</summary>
-    /// <param name="setup">The symbol's venue facts.</param>
-    /// <param name="strategies">The strategies' settings and factory.</param>
-    /// <param name="history">Recent closed klines for the warm-up.</param>
-    /// <param name="riskGate">Receives the orders to place, as <see cref="Risk.SubmitOrder"/>.</param>
-    /// <param name="gateway">Receives cancels and order-sync requests.</param>
-    /// <param name="owner">The symbol supervisor: told <see cref="StrategyStarted"/> and <see cref="StrategyFailed"/>.</param>
-    /// <param name="audit">Where every order intent is recorded.</param>
-    /// <param name="settings">Warm-up, buffer, snapshot and sync settings.</param>
-    public static Props Props(
-        SymbolSetup setup,
-        StrategySet strategies,
-        IKlineHistory history,
-        IActorRef riskGate,
-        IActorRef gateway,
-        IActorRef owner,
-        IAuditTrail audit,
-        StrategyActorSettings settings) =>
-        Akka.Actor.Props.Create(() => new GridActor(setup, strategies, history, riskGate, gateway, owner, audit, settings));
+    /// <param name="wiring">The symbol's venue facts, the settings and the collaborators.</param>
+    public static Props Props(StrategyActorWiring wiring) => Akka.Actor.Props.Create(() => new GridActor(wiring));
 
     /// <summary>Creates the actor; see <see cref="Props"/>.</summary>
-    /// <param name="setup">The symbol's venue facts.</param>
-    /// <param name="strategies">The strategies' settings and factory.</param>
-    /// <param name="history">Recent closed klines for the warm-up.</param>
-    /// <param name="riskGate">Receives the orders to place, as <see cref="Risk.SubmitOrder"/>.</param>
-    /// <param name="gateway">Receives cancels and order-sync requests.</param>
-    /// <param name="owner">The symbol supervisor.</param>
-    /// <param name="audit">Where every order intent is recorded.</param>
-    /// <param name="settings">Warm-up, buffer, snapshot and sync settings.</param>
-    public GridActor(
-        SymbolSetup setup,
-        StrategySet strategies,
-        IKlineHistory history,
-        IActorRef riskGate,
-        IActorRef gateway,
-        IActorRef owner,
-        IAuditTrail audit,
-        StrategyActorSettings settings)
-        : base(PersistenceKind, StrategyKind.Grid, setup, strategies, history, riskGate, gateway, owner, audit, settings)
+    /// <param name="wiring">The symbol's venue facts, the settings and the collaborators.</param>
+    public GridActor(StrategyActorWiring wiring)
+        : base(PersistenceKind, StrategyKind.Grid, wiring)
     {
     }
 }

@@ -59,22 +59,13 @@ public abstract partial class StrategyActor : ReceivePersistentActor, IWithTimer
     /// <see cref="VolatilityActor"/> or <see cref="RegimeArbiter"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The kind is unknown.</exception>
-    public static Props PropsFor(
-        StrategyKind kind,
-        SymbolSetup setup,
-        StrategySet strategies,
-        IKlineHistory history,
-        IActorRef riskGate,
-        IActorRef gateway,
-        IActorRef owner,
-        IAuditTrail audit,
-        StrategyActorSettings settings) => kind switch
-        {
-            StrategyKind.Grid => GridActor.Props(setup, strategies, history, riskGate, gateway, owner, audit, settings),
-            StrategyKind.Volatility => VolatilityActor.Props(setup, strategies, history, riskGate, gateway, owner, audit, settings),
-            StrategyKind.Hybrid => RegimeArbiter.Props(setup, strategies, history, riskGate, gateway, owner, audit, settings),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only grid, volatility and hybrid strategies have an actor."),
-        };
+    public static Props PropsFor(StrategyKind kind, StrategyActorWiring wiring) => kind switch
+    {
+        StrategyKind.Grid => GridActor.Props(wiring),
+        StrategyKind.Volatility => VolatilityActor.Props(wiring),
+        StrategyKind.Hybrid => RegimeArbiter.Props(wiring),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only grid, volatility and hybrid strategies have an actor."),
+    };
 
     /// <summary>The journal prefix of the actor hosting <paramref name="kind"/>: <c>grid</c>, <c>volatility</c> or <c>hybrid</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The kind is unknown.</exception>
@@ -105,37 +96,21 @@ public abstract partial class StrategyActor : ReceivePersistentActor, IWithTimer
     /// <summary>Creates the shell around a fresh strategy of <paramref name="kind"/>, journaled as <c>{persistenceKind}-{SYMBOL}</c>.</summary>
     /// <param name="persistenceKind">The journal's prefix: <c>grid</c>, <c>volatility</c> or <c>hybrid</c>.</param>
     /// <param name="kind">Which strategy to host.</param>
-    /// <param name="setup">The symbol's venue facts.</param>
-    /// <param name="strategies">The strategies' settings and factory.</param>
-    /// <param name="history">Recent closed klines for the warm-up.</param>
-    /// <param name="riskGate">Receives <see cref="Risk.SubmitOrder"/>.</param>
-    /// <param name="gateway">Receives <see cref="CancelOrder"/> and <see cref="Execution.GetOrderReports"/>.</param>
-    /// <param name="owner">The symbol supervisor: told <see cref="StrategyStarted"/> and <see cref="StrategyFailed"/>.</param>
-    /// <param name="audit">Where every order intent is recorded.</param>
-    /// <param name="settings">Warm-up, buffer, snapshot and sync settings.</param>
-    protected StrategyActor(
-        string persistenceKind,
-        StrategyKind kind,
-        SymbolSetup setup,
-        StrategySet strategies,
-        IKlineHistory history,
-        IActorRef riskGate,
-        IActorRef gateway,
-        IActorRef owner,
-        IAuditTrail audit,
-        StrategyActorSettings settings)
+    /// <param name="wiring">The symbol's venue facts, the settings and the collaborators.</param>
+    protected StrategyActor(string persistenceKind, StrategyKind kind, StrategyActorWiring wiring)
     {
         ArgumentException.ThrowIfNullOrEmpty(persistenceKind);
-        ArgumentNullException.ThrowIfNull(setup);
-        ArgumentNullException.ThrowIfNull(strategies);
+        ArgumentNullException.ThrowIfNull(wiring);
+        var setup = wiring.Setup ?? throw new ArgumentException("The wiring has no symbol setup.", nameof(wiring));
+        ArgumentNullException.ThrowIfNull(wiring.Strategies, nameof(wiring));
         _setup = setup;
-        _history = history ?? throw new ArgumentNullException(nameof(history));
-        _riskGate = riskGate ?? throw new ArgumentNullException(nameof(riskGate));
-        _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));
-        _owner = owner ?? throw new ArgumentNullException(nameof(owner));
-        _audit = audit ?? throw new ArgumentNullException(nameof(audit));
-        _settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validated();
-        _strategy = strategies.Create(kind, setup.Symbol);
+        _history = wiring.History ?? throw new ArgumentException("The wiring has no kline history.", nameof(wiring));
+        _riskGate = wiring.RiskGate ?? throw new ArgumentException("The wiring has no risk gate.", nameof(wiring));
+        _gateway = wiring.Gateway ?? throw new ArgumentException("The wiring has no gateway.", nameof(wiring));
+        _owner = wiring.Owner ?? throw new ArgumentException("The wiring has no owner.", nameof(wiring));
+        _audit = wiring.Audit ?? throw new ArgumentException("The wiring has no audit trail.", nameof(wiring));
+        _settings = (wiring.Settings ?? throw new ArgumentException("The wiring has no settings.", nameof(wiring))).Validated();
+        _strategy = wiring.Strategies.Create(kind, setup.Symbol);
         PersistenceId = PersistenceIdOf(persistenceKind, setup.Symbol);
         Recovering();
         WarmingUp();

@@ -26,7 +26,7 @@ public sealed partial class SymbolSupervisor
             return;
         }
 
-        var childProps = StrategyActor.PropsFor(_mode, _setup, _strategies, _history, _riskGate, _gateway, Self, _audit, _settings);
+        var childProps = StrategyActor.PropsFor(_mode, new StrategyActorWiring(_setup, _strategies, _history, _riskGate, _gateway, Self, _audit, _settings));
         var options = Backoff.OnStop(
                 childProps,
                 StrategyActor.PersistenceKindOf(_mode),

@@ -47,7 +47,7 @@ internal sealed class StrategyRig
     public RecordingAuditTrail Audit { get; } = new();
 
     public IActorRef Start() => System.ActorOf(
-        StrategyActor.PropsFor(Kind, StrategyFixtures.Setup, Strategies, History, RiskGate, Gateway, Owner, Audit, Settings));
+        StrategyActor.PropsFor(Kind, new StrategyActorWiring(StrategyFixtures.Setup, Strategies, History, RiskGate, Gateway, Owner, Audit, Settings)));
 
     public static Task<StrategyStatus> StatusOf(IActorRef actor) => actor.Ask<StrategyStatus>(GetStrategyStatus.Instance, StrategyFixtures.Wait);
 
