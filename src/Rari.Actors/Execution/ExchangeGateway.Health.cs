@@ -70,8 +70,12 @@ public sealed partial class ExchangeGateway
                 break;
             case AsterAccountUpdate account:
                 SeenVenueTime(account.EventTimeMs);
-                _account = VenueMapping.Merge(_account, account);
-                _mediator.Tell(new Publish(Topics.Account, _account));
+                _mediator.Tell(new Publish(Topics.Account, HoldAccount(VenueMapping.Merge(_account, account, _tradedSinceAccountUpdate))));
+                if (account.Reason.Is(AsterAccountUpdateReason.Order))
+                {
+                    _tradedSinceAccountUpdate.Clear();
+                }
+
                 break;
             case UserStreamConnected connected:
                 _streamConnected = true;
@@ -98,6 +102,13 @@ public sealed partial class ExchangeGateway
 
     private void OnOrderUpdate(AsterOrderTradeUpdate update)
     {
+        if (update.Order.LastFilledQuantity > 0m)
+        {
+            // Any fill, ours or not (a liquidation): the ACCOUNT_UPDATE that follows omits the position if it closed.
+            var side = update.Order.PositionSide.IsKnown ? update.Order.PositionSide.Value : PositionSide.Both;
+            _tradedSinceAccountUpdate.Add((update.Order.Symbol, side));
+        }
+
         IOrderEvent? orderEvent;
         try
         {

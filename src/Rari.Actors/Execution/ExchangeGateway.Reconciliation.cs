@@ -157,12 +157,19 @@ public sealed partial class ExchangeGateway
         var input = new ReconciliationInput(_state.JournalView(), view.OpenOrders, view.Lookups, view.Trades, _state.Lost, Rules(), _inFlight.ToHashSet());
         var plan = Reconciler.Reconcile(input);
         SeenVenueTime(view.Account.UpdateTime);
+        foreach (var position in view.Positions)
+        {
+            SeenVenueTime(position.UpdateTime);
+        }
+
         foreach (var fill in view.Trades)
         {
             SeenVenueTime(fill.TimestampMs);
         }
 
-        _account = VenueMapping.ToAccountChanged(view.Account, view.Positions, VenueNow());
+        // Stamped with the venue's own latest time, never the local clock: a simulator replaying history reports events in
+        // market time, and a wall-clock stamp would run the risk gate's day ahead of the market's.
+        HoldAccount(VenueMapping.ToAccountChanged(view.Account, view.Positions, _lastVenueTimeMs));
         var journaled = new List<object>(plan.Adoptions.Count + plan.Events.Count);
         journaled.AddRange(plan.Adoptions.Select(a => new OrderAdopted(a.Intent, a.TimestampMs)));
         journaled.AddRange(plan.Events);

@@ -58,6 +58,9 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
     private readonly Dictionary<ClientOrderId, string> _cancelWanted = [];
     private readonly HashSet<HaltCause> _reported = [];
 
+    // Positions (symbol, side) with a fill since the last ACCOUNT_UPDATE for fills: that update omits those it closed.
+    private readonly HashSet<(Symbol Symbol, PositionSide Side)> _tradedSinceAccountUpdate = [];
+
     private AsterUserStream? _stream;
     private AccountChanged? _account;
     private bool _reconciled;
@@ -69,6 +72,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
     private int _consecutiveFailures;
     private int _stashed;
     private long _lastVenueTimeMs;
+    private long _accountRevision;
     private long _eventsSinceSnapshot;
     private long _submitted;
     private long _rejected;
@@ -339,6 +343,16 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
 
     // Domain timestamps are venue time: the latest the venue told us, or the client's estimate of the venue's clock.
     private long VenueNow() => _lastVenueTimeMs > 0 ? _lastVenueTimeMs : _rest.Transport.Clock.NowMs;
+
+    // Keeps the view and stamps it with the next revision: wall-clock microseconds at least, so the first view of a new
+    // incarnation (after a restart or on another node) outranks everything its predecessor published.
+    private AccountChanged HoldAccount(AccountChanged view)
+    {
+        var wallMicros = _rest.Transport.Clock.NowMicros;
+        _accountRevision = Math.Max(_accountRevision + 1, wallMicros);
+        _account = view with { Revision = _accountRevision };
+        return _account;
+    }
 
     private void SeenVenueTime(long timeMs) => _lastVenueTimeMs = Math.Max(_lastVenueTimeMs, timeMs);
 

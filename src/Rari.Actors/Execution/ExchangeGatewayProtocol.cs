@@ -80,17 +80,35 @@ public sealed record PositionReport(
 /// The account changed (balance, positions): published by the gateway on <see cref="Hosting.Topics.Account"/> after every
 /// account update and every reconciliation, for the risk gate, the symbols and the read models.
 /// </summary>
-/// <param name="TimestampMs">Exchange time of the update, UTC epoch milliseconds.</param>
+/// <remarks>
+/// Views reach a subscriber by two paths (the topic and a start-up query), so a subscriber keeps the one with the highest
+/// <see cref="Revision"/>. Exchange time cannot order them: a REST view's time is only what the venue last reported,
+/// and a simulator replaying history stamps its events in market time while it answers in wall-clock time.
+/// </remarks>
+/// <param name="TimestampMs">
+/// Exchange time of the latest update the view reflects, UTC epoch milliseconds; 0 when the venue has not reported a time
+/// yet (a first reconciliation on an account without activity).
+/// </param>
 /// <param name="WalletBalance">USDT wallet balance.</param>
 /// <param name="Equity">Wallet plus unrealized PnL (Aster's totalMarginBalance).</param>
 /// <param name="AvailableBalance">Margin free for new orders.</param>
 /// <param name="Positions">Every non-flat position of the account.</param>
+/// <param name="Revision">
+/// Strictly increasing per account across gateway incarnations (wall-clock microseconds at least): the newer view has
+/// the higher revision. 0 for a view no gateway has stamped.
+/// </param>
 public sealed record AccountChanged(
     long TimestampMs,
     decimal WalletBalance,
     decimal Equity,
     decimal AvailableBalance,
-    IReadOnlyList<PositionReport> Positions) : IRariMessage;
+    IReadOnlyList<PositionReport> Positions,
+    long Revision = 0) : IRariMessage
+{
+    /// <summary>Whether this view is older than <paramref name="held"/> and must not replace it.</summary>
+    /// <param name="held">The view held so far, if any.</param>
+    public bool IsOlderThan(AccountChanged? held) => held is not null && Revision < held.Revision;
+}
 
 /// <summary>Asks the gateway for what it holds; answered with <see cref="GatewayStatus"/>.</summary>
 public sealed record GetGatewayStatus : IRariMessage

@@ -115,8 +115,20 @@ internal static class VenueMapping
     /// ones (a position listed flat disappears); equity is the wallet plus every position's unrealized PnL. The
     /// available balance is not in the event, so the previous one stands until the next reconciliation.
     /// </summary>
-    public static AccountChanged Merge(AccountChanged? previous, AsterAccountUpdate update)
+    /// <remarks>
+    /// Aster lists only positions with an amount (fact sheet §4.5), so a position that a fill closed is simply absent
+    /// from the update that follows the fill. An update for fills (reason <c>ORDER</c>) therefore also closes every
+    /// position of <paramref name="tradedSince"/> it does not list; other reasons (funding, transfers) list no positions
+    /// of the cross account and close nothing.
+    /// </remarks>
+    /// <param name="previous">The view so far, if any.</param>
+    /// <param name="update">The event.</param>
+    /// <param name="tradedSince">The positions (symbol and side) that had a fill since the previous <c>ACCOUNT_UPDATE</c>.</param>
+    public static AccountChanged Merge(AccountChanged? previous, AsterAccountUpdate update, IReadOnlySet<(Symbol Symbol, PositionSide Side)> tradedSince)
     {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(tradedSince);
+        var closesUnlisted = update.Reason.Is(AsterAccountUpdateReason.Order);
         var wallet = previous?.WalletBalance ?? 0m;
         foreach (var balance in update.Balances)
         {
@@ -129,7 +141,9 @@ internal static class VenueMapping
         var positions = new List<PositionReport>();
         foreach (var held in previous?.Positions ?? [])
         {
-            if (!update.Positions.Any(p => p.Symbol == held.Symbol && SideOf(p) == held.Side))
+            var listed = update.Positions.Any(p => p.Symbol == held.Symbol && SideOf(p) == held.Side);
+            var closedByFill = closesUnlisted && tradedSince.Contains((held.Symbol, held.Side));
+            if (!listed && !closedByFill)
             {
                 positions.Add(held);
             }

@@ -12,14 +12,19 @@ public sealed partial class RiskGate
 {
     private void OnAccount(AccountChanged account)
     {
-        if (_account is { } held && account.TimestampMs < held.TimestampMs)
+        if (account.IsOlderThan(_account?.Report))
         {
             return; // an older view that arrived late: the newer one stands
         }
 
         Observe(account.TimestampMs);
         _account = new AccountView(account);
-        Decide([EquityInput(account.TimestampMs)]);
+
+        // A view the venue has not dated yet (a first reconciliation on a quiet account) is judged at the next dated input.
+        if (_nowMs > 0)
+        {
+            Decide([EquityInput(_nowMs)]);
+        }
     }
 
     private void OnMarket(SymbolMarketObserved market)

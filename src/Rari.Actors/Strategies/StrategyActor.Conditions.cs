@@ -67,10 +67,10 @@ public abstract partial class StrategyActor
             _log.Warning("{PersistenceId}: deleting old snapshots failed: {Reason}", PersistenceId, failed.Cause?.Message));
     }
 
-    // Account views can arrive out of order (topic vs. seed); the newest by exchange time wins.
+    // Account views can arrive out of order (topic vs. seed); the gateway's newest revision wins.
     private void OnAccount(AccountChanged account)
     {
-        if (_account is not null && account.TimestampMs < _account.TimestampMs)
+        if (account.IsOlderThan(_account))
         {
             return;
         }

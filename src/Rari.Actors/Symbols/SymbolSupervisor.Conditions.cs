@@ -69,10 +69,10 @@ public sealed partial class SymbolSupervisor
         }
     }
 
-    // The topic and the start-up answer may arrive in either order; the newest by exchange time wins.
+    // The topic and the start-up answer may arrive in either order; the gateway's newest revision wins.
     private void OnAccount(AccountChanged account)
     {
-        if (_account is null || account.TimestampMs >= _account.TimestampMs)
+        if (!account.IsOlderThan(_account))
         {
             _account = account;
             Deliver(account);

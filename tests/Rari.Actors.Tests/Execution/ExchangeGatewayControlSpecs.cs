@@ -62,6 +62,28 @@ public sealed class ExchangeGatewayControlSpecs(ITestOutputHelper output) : Gate
     }
 
     [Fact]
+    public async Task Should_drop_a_position_from_the_account_view_when_a_fill_closes_it()
+    {
+        // arrange: a long of 0.010, seen in the account view
+        var gateway = StartGateway();
+        gateway.Tell(Approved(FillingBuy(30)));
+        Expect<OrderAccepted>(Symbols);
+        await Exchange.StepAsync(4);
+        Expect<OrderFilled>(Symbols);
+        Expect<Publish>(Mediator, p => p.Message is AccountChanged a && a.Positions.Any(q => q.Symbol == Btc && q.Quantity == 0.010m));
+
+        // act: Aster's ACCOUNT_UPDATE after the closing fill lists no BTCUSDT position at all
+        gateway.Tell(new ClosePositions(Btc, "flatten"));
+        Expect<OrderFilled>(Symbols);
+
+        // assert
+        var flat = Expect<Publish>(Mediator, p => p.Message is AccountChanged a && a.Positions.All(q => q.Symbol != Btc)); // <--
+        Assert.Equal(Topics.Account, flat.Topic);
+        var status = await gateway.Ask<GatewayStatus>(GetGatewayStatus.Instance, Patience);
+        Assert.DoesNotContain(status.Account!.Positions, q => q.Symbol == Btc);
+    }
+
+    [Fact]
     public void Should_arm_the_countdown_while_healthy_and_disarm_it_when_stopped_with_orders_left()
     {
         // arrange
@@ -158,6 +180,30 @@ public sealed class ExchangeGatewayControlSpecs(ITestOutputHelper output) : Gate
         var account = Assert.IsType<AccountChanged>(published.Message);
         Assert.True(account.WalletBalance > 0m);
         Assert.Empty(account.Positions);
+    }
+
+    [Fact]
+    public async Task Should_order_account_views_by_revision_and_date_them_by_the_venue_never_by_the_local_clock()
+    {
+        // arrange: the simulator replays 2025 in market time while it answers REST in wall-clock time
+        var gateway = StartGateway();
+        var first = Assert.IsType<AccountChanged>(Expect<Publish>(Mediator, p => p.Topic == Topics.Account).Message);
+
+        // act
+        gateway.Tell(Approved(FillingBuy(29)));
+        Expect<OrderAccepted>(Symbols);
+        await Exchange.StepAsync(4);
+        var fill = Expect<OrderFilled>(Symbols);
+        var second = Assert.IsType<AccountChanged>(
+            Expect<Publish>(Mediator, p => p.Message is AccountChanged a && a.Positions.Count > 0).Message);
+
+        // assert
+        var aDayAgoMs = DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeMilliseconds();
+        Assert.True(first.TimestampMs < aDayAgoMs, $"the first view is dated {first.TimestampMs}, by the local clock"); // <--
+        Assert.True(second.TimestampMs >= fill.Fill.TimestampMs && second.TimestampMs < aDayAgoMs, $"the second view is dated {second.TimestampMs}");
+        Assert.True(first.Revision > 0 && second.Revision > first.Revision, $"revisions {first.Revision} then {second.Revision}");
+        Assert.True(first.IsOlderThan(second));
+        Assert.False(second.IsOlderThan(first));
     }
 
     private static bool Sent(Aster.Sim.Admin.RequestLogEntry request, string parameter) =>

@@ -35,6 +35,23 @@ public sealed class RiskGateLossSpecs(ITestOutputHelper output) : RiskGateSpec(o
     }
 
     [Fact]
+    public void Should_ignore_a_view_of_an_older_revision_that_arrives_late_even_when_it_is_dated_later()
+    {
+        // arrange
+        var (gate, _) = StartGate();
+        gate.Tell(Account(T0, 10_000m, revision: 20));
+        gate.Tell(Market(T0, 60_000m));
+
+        // act: an older view (lower revision) of a 20 % loss, dated by another clock
+        gate.Tell(Account(T0 + Minute, 8_000m, revision: 10));
+
+        // assert
+        var status = Status(gate);
+        Assert.Equal(10_000m, status.Equity); // <--
+        Assert.Equal(TradingState.Active, status.State.GlobalTradingState);
+    }
+
+    [Fact]
     public void Should_deny_new_entries_while_halted_and_still_approve_reduce_only_exits()
     {
         // arrange

@@ -108,8 +108,15 @@ public abstract class RiskGateSpec : Akka.TestKit.Xunit2.TestKit
 
     protected static ControlResult Control(IActorRef gate, RiskInput control) => gate.Ask<ControlResult>(control, Patience).GetAwaiter().GetResult();
 
-    /// <summary>An account view; the wallet is the equity less the positions' unrealized PnL, as the venue reports it.</summary>
-    protected static AccountChanged Account(long timeMs, decimal equity, params PositionReport[] positions)
+    /// <summary>
+    /// An account view; the wallet is the equity less the positions' unrealized PnL, as the venue reports it. Its revision
+    /// is its time, so later views outrank earlier ones as the gateway stamps them.
+    /// </summary>
+    protected static AccountChanged Account(long timeMs, decimal equity, params PositionReport[] positions) =>
+        Account(timeMs, equity, timeMs, positions);
+
+    /// <summary>An account view with a given gateway revision.</summary>
+    protected static AccountChanged Account(long timeMs, decimal equity, long revision, params PositionReport[] positions)
     {
         var wallet = equity;
         foreach (var position in positions)
@@ -117,7 +124,7 @@ public abstract class RiskGateSpec : Akka.TestKit.Xunit2.TestKit
             wallet -= position.UnrealizedPnl;
         }
 
-        return new AccountChanged(timeMs, wallet, equity, equity, positions);
+        return new AccountChanged(timeMs, wallet, equity, equity, positions, revision);
     }
 
     /// <summary>A one-way position valued at <paramref name="mark"/>.</summary>
