@@ -41,6 +41,7 @@ public sealed class LevelTracker
             case GridStopped:
             case PositionClosed:
             case PositionReleased:
+            case PositionVanished:
             case RegimeSwitched { Outgoing: var outgoing, Incoming: var incoming } when outgoing != incoming:
                 Set([], nowMs);
                 break;

@@ -57,7 +57,7 @@ public static class VenueErrors
     public static VenueError WouldImmediatelyTrigger { get; } = new(-2021, "Order would immediately trigger.");
 
     /// <summary>−2022: a reduce-only (or hedge-mode closing) order with nothing to reduce.</summary>
-    public static VenueError ReduceOnlyRejected { get; } = new(-2022, "ReduceOnly Order is rejected.");
+    public static VenueError ReduceOnlyRejected { get; } = new(Domain.Orders.RejectionCodes.NothingToReduce, "ReduceOnly Order is rejected.");
 
     /// <summary>−2027: the position would exceed the maximum notional of the current leverage.</summary>
     public static VenueError MaxLeverageRatio { get; } = new(-2027, "Exceeded the maximum allowable position at current leverage.");

@@ -3,6 +3,7 @@ using Rari.Domain.Orders;
 using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Hybrid;
+using Rari.Domain.Strategies.Volatility;
 
 namespace Rari.Actors.Tests.Support;
 
@@ -14,8 +15,9 @@ namespace Rari.Actors.Tests.Support;
 /// and <see cref="ProtocolMessageSamples"/>.
 /// </summary>
 /// <remarks>
-/// Two decisions the recorded data never calls for are derived from real ones: a <see cref="GridOrderSkipped"/> from
-/// each placed grid order, and an <see cref="ExposureCloseEnded"/> from each hybrid close order.
+/// Three decisions the recorded data never calls for are derived from real ones: a <see cref="GridOrderSkipped"/> from
+/// each placed grid order, an <see cref="ExposureCloseEnded"/> from each hybrid close order, and a
+/// <see cref="PositionVanished"/> from each volatility stop-loss (as if the venue had refused it for want of a position).
 /// </remarks>
 public static class JournalSamples
 {
@@ -58,6 +60,7 @@ public static class JournalSamples
             samples.AddRange(run.Events.OfType<ChildDecided>().Select(c => c.Inner).OfType<GridOrderPlaced>().Select(Skipped));
             samples.AddRange(run.Events.OfType<ExposureCloseOrdered>().Select(e =>
                 new ExposureCloseEnded(e.StrategyId, e.Symbol, e.TimestampMs + 1, e.Order.ClientOrderId, OrderEventKind.Expired)));
+            samples.AddRange(run.Events.Concat(run.Events.OfType<ChildDecided>().Select(c => c.Inner)).OfType<ExitOrdersPlaced>().Select(Vanished));
         }
 
         samples.AddRange(RecordedRiskRun.Run.Events);
@@ -74,6 +77,15 @@ public static class JournalSamples
             .GroupBy(sample => manifests.ManifestOf(sample.GetType()))
             .ToDictionary(group => group.Key, group => (IReadOnlyList<object>)[.. group], StringComparer.Ordinal);
     }
+
+    private static PositionVanished Vanished(ExitOrdersPlaced exits) => new(
+        exits.StrategyId,
+        exits.Symbol,
+        exits.TimestampMs + 1,
+        exits.StopLoss.Side == OrderSide.Sell ? PositionDirection.Long : PositionDirection.Short,
+        exits.StopLoss.Quantity!.Value,
+        exits.StopLoss.ClientOrderId,
+        0m);
 
     // What the gateway journals for an order besides fills and cancels, with the intent's own values.
     private static IEnumerable<IOrderEvent> LifeCycle(OrderIntent intent)

@@ -18,5 +18,6 @@ internal static class VolatilityManifests
         .Add<PositionClosed>("vol.position-closed.v1")
         .Add<PositionInherited>("vol.position-inherited.v1")
         .Add<PositionReleased>("vol.position-released.v1")
+        .Add<PositionVanished>("vol.position-vanished.v1")
         .Add<VolatilityState>("vol.state.v1");
 }

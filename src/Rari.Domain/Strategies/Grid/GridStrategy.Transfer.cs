@@ -16,6 +16,11 @@ public sealed partial class GridStrategy
     public IStrategyEvent ReleasePosition(long timestampMs, string reason) => new GridInventoryReleased(Id, Symbol, timestampMs, reason);
 
     /// <inheritdoc />
+    public Hybrid.OwnedPosition OwnedPosition => _state.Inventory == 0m
+        ? Hybrid.OwnedPosition.Flat
+        : new(_state.Inventory, Math.Abs(_state.InventoryCost / _state.Inventory));
+
+    /// <inheritdoc />
     /// <remarks>
     /// On its next bar the grid splits the position over take-profit rungs on the lattice, beyond the entry by a
     /// fee-paying step and beyond the price (so an inherited long is sold above its entry), and sends their reduce-only

@@ -82,7 +82,8 @@ public sealed partial class HybridStrategy
             {
                 decision.Emit(new SwitchCompleted(Id, Symbol, context.TimestampMs, state.Incoming, TimedOut: false));
             }
-            else if (!close.IsLive && mayRetryClose && context.TradingState != TradingState.Halted && !PlaceClose(ref decision, context))
+            else if (!close.IsLive && mayRetryClose && context.TradingState != TradingState.Halted
+                && !PlaceClose(ref decision, context, context.PositionQuantity))
             {
                 // What is left cannot be sent as a MARKET order (below the minimum quantity): nothing more to do.
                 decision.Emit(new SwitchCompleted(Id, Symbol, context.TimestampMs, state.Incoming, TimedOut: false));
@@ -94,10 +95,12 @@ public sealed partial class HybridStrategy
     {
         var state = decision.State;
         var outgoing = Child(state.Outgoing);
-        var position = context.PositionQuantity;
+        var held = OwnedPosition.ToSettle(
+            ((IPositionTransfer)outgoing).OwnedPosition, context.PositionQuantity, context.PositionEntryPrice);
+        var position = held.Quantity;
         var handOver = _settings.SwitchPosition == SwitchPositionMode.HandOver
             && state.Incoming != HybridLeg.None
-            && context.PositionEntryPrice > 0m;
+            && held.EntryPrice > 0m;
         if (position != 0m && !handOver && context.TradingState == TradingState.Halted)
         {
             // The position must be closed, and nothing may be sent while halted: wait.
@@ -120,20 +123,19 @@ public sealed partial class HybridStrategy
         }
         else if (handOver)
         {
-            var inherit = ((IPositionTransfer)Child(state.Incoming)).InheritPosition(position, context.PositionEntryPrice, context.TimestampMs);
+            var inherit = ((IPositionTransfer)Child(state.Incoming)).InheritPosition(position, held.EntryPrice, context.TimestampMs);
             decision.Emit(new ChildDecided(Id, Symbol, context.TimestampMs, inherit));
             decision.Emit(new SwitchCompleted(Id, Symbol, context.TimestampMs, state.Incoming, timedOut));
         }
-        else if (!PlaceClose(ref decision, context))
+        else if (!PlaceClose(ref decision, context, position))
         {
             decision.Emit(new SwitchCompleted(Id, Symbol, context.TimestampMs, state.Incoming, timedOut));
         }
     }
 
-    // Closes the account's whole position on the symbol with a reduce-only MARKET order; false when no valid order exists.
-    private bool PlaceClose(ref HybridDecisionBuilder decision, StrategyContext context)
+    // Closes the symbol's position (signed) with a reduce-only MARKET order; false when no valid order exists.
+    private bool PlaceClose(ref HybridDecisionBuilder decision, StrategyContext context, decimal position)
     {
-        var position = context.PositionQuantity;
         var instrument = context.Instrument;
         var side = position > 0m ? OrderSide.Sell : OrderSide.Buy;
         var quantity = instrument.RoundQuantityDown(Math.Abs(position), OrderType.Market);

@@ -35,8 +35,10 @@ namespace Rari.Domain.Strategies.Hybrid;
 /// </list>
 /// <para>Progress is checked on every input (bars, book tickers, order events), so a confirmation is acted on at the next
 /// input at the latest. No switch starts while the symbol is halted, and a close waits for the halt to lift. A
-/// rejected close is retried on the next bar. The account position is read from the context: in hybrid mode the hybrid
-/// owns the symbol. A remainder too small for a MARKET order cannot be closed; the switch then completes and leaves it.</para>
+/// rejected close is retried on the next bar. The position to close or hand over is the account's (from the context: in
+/// hybrid mode the hybrid owns the symbol), or the outgoing child's own books when the account view has not yet caught up
+/// with a fill the child has seen (<see cref="OwnedPosition.ToSettle"/>) — an entry that filled while its cancel was in
+/// flight is closed, not orphaned. A remainder too small for a MARKET order cannot be closed; the switch then completes and leaves it.</para>
 /// </remarks>
 public sealed partial class HybridStrategy : ITradingStrategy
 {

@@ -22,6 +22,12 @@ public interface IPositionTransfer
     IStrategyEvent ReleasePosition(long timestampMs, string reason);
 
     /// <summary>
+    /// The position the strategy holds by its own books (its fills and what it inherited). The hybrid reads it before a
+    /// release, because a fill the strategy has seen may not yet be in the account view it gets from its host.
+    /// </summary>
+    OwnedPosition OwnedPosition { get; }
+
+    /// <summary>
     /// Creates the event after which the strategy owns the given position and manages its exits as if it had opened it.
     /// </summary>
     /// <param name="signedQuantity">The net position, base units: positive long, negative short, never 0.</param>

@@ -206,3 +206,26 @@ public sealed record PositionReleased(
     Symbol Symbol,
     long TimestampMs,
     string Reason) : VolatilityEvent(StrategyId, Symbol, TimestampMs);
+
+/// <summary>
+/// The venue reported that the position this strategy tracks does not exist (its reduce-only exit was refused with
+/// <see cref="Orders.RejectionCodes.NothingToReduce"/> while the account showed nothing on that side): it was closed
+/// outside the strategy (manually, by a liquidation, by another strategy) or never opened as recorded. The round trip is
+/// forgotten without a result — its PnL is the account's, not the strategy's — and its remaining orders were cancelled
+/// in the same decision.
+/// </summary>
+/// <param name="StrategyId">The strategy whose position vanished.</param>
+/// <param name="Symbol">The symbol it trades.</param>
+/// <param name="TimestampMs">Market time of the refusal, UTC epoch milliseconds.</param>
+/// <param name="Direction">The direction the strategy believed it held.</param>
+/// <param name="Quantity">The quantity it believed it held, base units.</param>
+/// <param name="RefusedOrder">The reduce-only exit the venue refused.</param>
+/// <param name="AccountPosition">The account's signed net position on the symbol when the refusal arrived.</param>
+public sealed record PositionVanished(
+    StrategyId StrategyId,
+    Symbol Symbol,
+    long TimestampMs,
+    PositionDirection Direction,
+    decimal Quantity,
+    ClientOrderId RefusedOrder,
+    decimal AccountPosition) : VolatilityEvent(StrategyId, Symbol, TimestampMs);

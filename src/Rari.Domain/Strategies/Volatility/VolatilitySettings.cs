@@ -60,7 +60,10 @@ public sealed record VolatilitySettings
     /// <summary>For <see cref="EntryOrderStyle.MarketableLimit"/>: how far through the touch the limit is priced, as a fraction. Default 0.1 %.</summary>
     public decimal MarketableLimitOffset { get; init; } = 0.001m;
 
-    /// <summary>An entry still working after this long is cancelled (the filled part, if any, is kept and protected). Default 2 minutes.</summary>
+    /// <summary>
+    /// A resting entry (<see cref="EntryOrderStyle.LimitAtTouch"/>) still working after this long is cancelled (the filled
+    /// part, if any, is kept and protected). MARKET and IOC entries end by themselves and never time out. Default 2 minutes.
+    /// </summary>
     public TimeSpan EntryTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Share of equity put at risk per trade: quantity = equity × this / stop distance. Default 1 %.</summary>

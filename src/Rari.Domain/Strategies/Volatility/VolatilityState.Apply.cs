@@ -48,7 +48,7 @@ public sealed partial record VolatilityState
                 RealizedPnl = RealizedPnl + e.RealizedPnl,
             },
             PositionInherited e => ApplyInherited(e),
-            PositionReleased => ResetTrip(),
+            PositionReleased or PositionVanished => ResetTrip(),
             _ => throw new ArgumentException($"{strategyEvent.GetType().Name} is not a volatility event this state knows.", nameof(strategyEvent)),
         };
 

@@ -84,8 +84,10 @@ public sealed partial class VolatilityStrategy
 
     private void ManageEntry(ref VolatilityDecisionBuilder decision, StrategyContext context)
     {
-        if (decision.State.Entry is not { Status: TrackedOrderStatus.Working } entry)
+        if (decision.State.Entry is not { Status: TrackedOrderStatus.Working } entry || !EntryCanRest)
         {
+            // A MARKET or IOC entry ends by itself within the venue's matching: asking to cancel it only races its fill,
+            // and at replay speeds (or on a slow link) a market-time timeout expires before the answer arrives.
             return;
         }
 
@@ -97,6 +99,9 @@ public sealed partial class VolatilityStrategy
             decision.Send(new CancelOrder(Symbol, entry.Id, reason));
         }
     }
+
+    // Only a limit entry at the touch (GTC) can rest on the book; the other styles end within the venue's matching.
+    private bool EntryCanRest => _settings.EntryOrder == EntryOrderStyle.LimitAtTouch;
 
     // MARKET by default; a marketable limit goes through the touch by the offset (IOC); a touch limit rests at the best price (GTC).
     private (OrderType Type, decimal? Price, TimeInForce? TimeInForce) EntryOrderFor(Instrument instrument, OrderSide side, decimal close)

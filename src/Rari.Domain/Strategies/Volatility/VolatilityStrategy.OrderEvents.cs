@@ -5,6 +5,8 @@ namespace Rari.Domain.Strategies.Volatility;
 // Order events: fills move the position, ends free the orders; both may complete the entry or close the position.
 public sealed partial class VolatilityStrategy
 {
+    private const string VanishedReason = "position no longer at the venue: its exits are not needed";
+
     /// <inheritdoc />
     public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context)
     {
@@ -21,6 +23,9 @@ public sealed partial class VolatilityStrategy
         {
             case OrderFilled filled:
                 OnFill(ref decision, order, filled.Fill, context);
+                break;
+            case OrderRejected { Code: RejectionCodes.NothingToReduce } when IsVanished(order, context):
+                SettleVanished(ref decision, order, context);
                 break;
             case OrderCanceled or OrderExpired or OrderRejected or OrderDenied:
                 OnEnded(ref decision, order, orderEvent.Kind, context);
@@ -89,5 +94,39 @@ public sealed partial class VolatilityStrategy
                 RequestClose(ref decision, context, ExitReason.ExitOrderLost, _signals.LastClose);
                 break;
         }
+    }
+
+    // A reduce-only exit of a position we hold was refused for want of anything to reduce, and the account agrees: the
+    // position is gone. Retrying the close would be refused the same way on every bar. While the account view still shows
+    // our side (it can lag the venue), the refusal is treated as any lost exit and the close retried at the next bar, by
+    // which time the view has caught up.
+    private static bool IsVanished(TrackedOrder order, StrategyContext context) =>
+        order.Role != OrderRole.Entry && order.IsLive && AccountHoldsNothingOn(order.Side, context.PositionQuantity);
+
+    // The exit side is opposite to the position: a sell closes a long, which exists only while the net position is positive.
+    private static bool AccountHoldsNothingOn(OrderSide exitSide, decimal accountPosition) =>
+        exitSide == OrderSide.Sell ? accountPosition <= 0m : accountPosition >= 0m;
+
+    private void SettleVanished(ref VolatilityDecisionBuilder decision, TrackedOrder refused, StrategyContext context)
+    {
+        var state = decision.State;
+        if (state.PositionQuantity <= 0m)
+        {
+            OnEnded(ref decision, refused, OrderEventKind.Rejected, context);
+            return;
+        }
+
+        decision.Emit(new OrderEnded(Id, Symbol, context.TimestampMs, refused.Id, OrderEventKind.Rejected));
+        foreach (var exit in decision.State.Exits)
+        {
+            if (exit.Status == TrackedOrderStatus.Working)
+            {
+                decision.Emit(new CancelRequested(Id, Symbol, context.TimestampMs, exit.Id, VanishedReason));
+                decision.Send(new CancelOrder(Symbol, exit.Id, VanishedReason));
+            }
+        }
+
+        decision.Emit(new PositionVanished(
+            Id, Symbol, context.TimestampMs, state.Direction, state.PositionQuantity, refused.Id, context.PositionQuantity));
     }
 }

@@ -161,6 +161,11 @@ public sealed partial class VolatilityStrategy : ITradingStrategy, IPositionTran
         new PositionReleased(Id, Symbol, timestampMs, reason);
 
     /// <inheritdoc />
+    public Hybrid.OwnedPosition OwnedPosition => _state.PositionQuantity <= 0m || _state.Direction == PositionDirection.None
+        ? Hybrid.OwnedPosition.Flat
+        : new(_state.Direction == PositionDirection.Long ? _state.PositionQuantity : -_state.PositionQuantity, _state.AverageEntryPrice);
+
+    /// <inheritdoc />
     public IStrategyEvent InheritPosition(decimal signedQuantity, decimal entryPrice, long timestampMs)
     {
         if (_state.Phase != VolatilityPhase.Flat)

@@ -25,13 +25,14 @@ internal abstract record FakeEvent(StrategyId StrategyId, Symbol Symbol, long Ti
 
 internal sealed record FakeOrderPlaced(StrategyId StrategyId, Symbol Symbol, long TimestampMs, OrderIntent Intent) : FakeEvent(StrategyId, Symbol, TimestampMs);
 
-internal sealed record FakeOrderEnded(StrategyId StrategyId, Symbol Symbol, long TimestampMs, ClientOrderId Id) : FakeEvent(StrategyId, Symbol, TimestampMs);
+internal sealed record FakeOrderEnded(StrategyId StrategyId, Symbol Symbol, long TimestampMs, ClientOrderId Id, decimal Filled = 0m, decimal Price = 0m)
+    : FakeEvent(StrategyId, Symbol, TimestampMs);
 
 internal sealed record FakeReleased(StrategyId StrategyId, Symbol Symbol, long TimestampMs, string Reason) : FakeEvent(StrategyId, Symbol, TimestampMs);
 
 internal sealed record FakeInherited(StrategyId StrategyId, Symbol Symbol, long TimestampMs, decimal Quantity, decimal Price) : FakeEvent(StrategyId, Symbol, TimestampMs);
 
-internal sealed record FakeState(StrategyId StrategyId, long Sequence, ClientOrderId? Open, decimal Position, int Releases) : IStrategyState;
+internal sealed record FakeState(StrategyId StrategyId, long Sequence, ClientOrderId? Open, decimal Position, int Releases, decimal EntryPrice = 0m) : IStrategyState;
 
 /// <summary>
 /// A child that keeps one resting LIMIT buy (0.1 at 1000) working whenever it may trade, and records what it was told.
@@ -84,18 +85,28 @@ internal sealed class FakeChild : ITradingStrategy, IPositionTransfer
             return Place(context);
         }
 
-        return orderEvent.ClientOrderId == _state.Open && orderEvent.Kind is OrderEventKind.Canceled or OrderEventKind.Filled or OrderEventKind.Expired
-            ? new StrategyDecision([new FakeOrderEnded(Id, Symbol, context.TimestampMs, orderEvent.ClientOrderId)], [])
-            : StrategyDecision.None;
+        if (orderEvent.ClientOrderId != _state.Open || orderEvent.Kind is not (OrderEventKind.Canceled or OrderEventKind.Filled or OrderEventKind.Expired))
+        {
+            return StrategyDecision.None;
+        }
+
+        // A fill of the resting buy ends it (the fake trades whole orders) and adds to the fake's own books.
+        var fill = (orderEvent as OrderFilled)?.Fill;
+        return new StrategyDecision([new FakeOrderEnded(Id, Symbol, context.TimestampMs, orderEvent.ClientOrderId, fill?.Quantity ?? 0m, fill?.Price ?? 0m)], []);
     }
 
     public void Apply(IStrategyEvent strategyEvent) => _state = strategyEvent switch
     {
         FakeOrderPlaced e => _state with { Open = e.Intent.ClientOrderId, Sequence = _state.Sequence + 1 },
-        FakeOrderEnded e when e.Id == _state.Open => _state with { Open = null },
+        FakeOrderEnded e when e.Id == _state.Open => _state with
+        {
+            Open = null,
+            Position = _state.Position + e.Filled,
+            EntryPrice = e.Filled > 0m ? e.Price : _state.EntryPrice,
+        },
         FakeOrderEnded => _state,
         FakeReleased => _state with { Open = null, Position = 0m, Releases = _state.Releases + 1 },
-        FakeInherited e => _state with { Position = e.Quantity },
+        FakeInherited e => _state with { Position = e.Quantity, EntryPrice = e.Price },
         _ => throw new ArgumentException($"{strategyEvent.GetType().Name} is not for {Id}.", nameof(strategyEvent)),
     };
 
@@ -104,6 +115,8 @@ internal sealed class FakeChild : ITradingStrategy, IPositionTransfer
     public void Restore(IStrategyState state) => _state = (FakeState)state;
 
     public IStrategyEvent ReleasePosition(long timestampMs, string reason) => new FakeReleased(Id, Symbol, timestampMs, reason);
+
+    public OwnedPosition OwnedPosition => _state.Position == 0m ? OwnedPosition.Flat : new(_state.Position, _state.EntryPrice);
 
     public IStrategyEvent InheritPosition(decimal signedQuantity, decimal entryPrice, long timestampMs) =>
         new FakeInherited(Id, Symbol, timestampMs, signedQuantity, entryPrice);
@@ -148,6 +161,8 @@ internal sealed class ObservingFakeChild(string id) : ITradingStrategy, IPositio
     public void Restore(IStrategyState state) => _inner.Restore(state);
 
     public IStrategyEvent ReleasePosition(long timestampMs, string reason) => _inner.ReleasePosition(timestampMs, reason);
+
+    public OwnedPosition OwnedPosition => _inner.OwnedPosition;
 
     public IStrategyEvent InheritPosition(decimal signedQuantity, decimal entryPrice, long timestampMs) =>
         _inner.InheritPosition(signedQuantity, entryPrice, timestampMs);
