@@ -29,6 +29,7 @@ public sealed partial class ExchangeGateway
         // A cancel only reduces risk and a report reads the journal: when the stash is full they are served at once.
         Command<CancelOrder>(cancel => Hold(cancel, () => RequestCancel(cancel.Symbol, cancel.ClientOrderId, cancel.Reason)));
         Command<GetOrderReports>(query => Hold(query, () => OnGetOrderReports(query)));
+        Command<GetOpenEntryOrders>(query => Hold(query, OnGetOpenEntryOrders));
         Command<RiskCommand>(command =>
         {
             // Risk commands are few and must never be dropped.

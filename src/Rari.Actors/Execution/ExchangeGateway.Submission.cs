@@ -93,6 +93,7 @@ public sealed partial class ExchangeGateway
 
     private void OnPlacementCompleted(PlacementCompleted completed)
     {
+        ReportOrderRate();
         var id = completed.ClientOrderId;
         if (!_state.TryGet(id, out var order))
         {

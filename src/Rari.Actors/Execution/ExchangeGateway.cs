@@ -150,6 +150,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
             _log.Info("Gateway {0} recovered {1} order(s), {2} open; reconciling with the exchange", PersistenceId, _state.Orders.Count, _state.OpenOrders.Count());
             StartStream();
             StartReconciliation();
+            Timers.StartPeriodicTimer(nameof(CheckOrderRate), CheckOrderRate.Instance, _settings.OrderRateReportInterval);
         });
     }
 
@@ -160,6 +161,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
         Command<CancelEntryOrders>(OnCancelEntryOrders);
         Command<ClosePositions>(close => FetchPositions(close, 1));
         Command<GetOrderReports>(OnGetOrderReports);
+        Command<GetOpenEntryOrders>(_ => OnGetOpenEntryOrders());
         Command<StopGateway>(_ => BeginShutdown());
         Common();
     }
@@ -170,6 +172,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
         Command<CancelOrder>(cancel => RequestCancel(cancel.Symbol, cancel.ClientOrderId, cancel.Reason));
         Command<RiskCommand>(command => _log.Warning("Gateway is shutting down; {0} ignored", command));
         Command<GetOrderReports>(OnGetOrderReports);
+        Command<GetOpenEntryOrders>(_ => OnGetOpenEntryOrders());
         Command<StopGateway>(_ => { });
         Command<ShutdownFinished>(OnShutdownFinished);
         Common();
@@ -191,6 +194,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
         Command<ArmCountdown>(_ => OnArmCountdown());
         Command<CountdownArmed>(OnCountdownArmed);
         Command<GetGatewayStatus>(_ => Sender.Tell(Status()));
+        Command<CheckOrderRate>(_ => ReportOrderRate());
         Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failure => _log.Warning("Gateway snapshot failed: {0}", failure.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });

@@ -131,3 +131,36 @@ public sealed record GatewayStatus(
     long Submitted,
     long Rejected,
     long UnknownOutcomes) : IRariMessage;
+
+/// <summary>
+/// Asks the gateway for every open order that adds exposure (not reduce-only, not close-position), answered with
+/// <see cref="OpenEntryOrders"/> once the gateway has reconciled. The risk gate asks after it starts, so the resting
+/// entries it counts against the caps survive its restart: the gateway's journal is where they are recorded.
+/// </summary>
+public sealed record GetOpenEntryOrders : IRariMessage
+{
+    /// <summary>The one instance.</summary>
+    public static GetOpenEntryOrders Instance { get; } = new();
+}
+
+/// <summary>The open exposure-adding orders the gateway holds, each with what has filled so far.</summary>
+/// <param name="Orders">The orders.</param>
+public sealed record OpenEntryOrders(IReadOnlyList<OpenEntryOrder> Orders) : IRariMessage;
+
+/// <summary>One open exposure-adding order.</summary>
+/// <param name="Intent">The order as submitted (after any resize).</param>
+/// <param name="FilledQuantity">How much of it has filled, base units.</param>
+public sealed record OpenEntryOrder(OrderIntent Intent, decimal FilledQuantity) : IRariMessage;
+
+/// <summary>
+/// How much of the exchange's order-rate limit is used, from the gateway's rate-limit budget (the venue's
+/// <c>X-MBX-ORDER-COUNT-*</c> headers plus orders in flight): sent to the risk gate after submissions and whenever it
+/// changes, for its order-rate rule.
+/// </summary>
+/// <param name="Used">Orders counted in the tightest window.</param>
+/// <param name="Limit">That window's limit; 0 when unknown.</param>
+public sealed record OrderRateObserved(long Used, long Limit) : IRariMessage
+{
+    /// <summary>The usage as the Domain rules read it.</summary>
+    public OrderRateUsage Usage => new(Used, Limit);
+}

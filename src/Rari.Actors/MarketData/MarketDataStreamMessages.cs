@@ -15,7 +15,17 @@ namespace Rari.Actors.MarketData;
 /// <param name="Bids">The best bids, best first (a copy; never changes).</param>
 /// <param name="Asks">The best asks, best first (a copy; never changes).</param>
 public sealed record OrderBookChanged(Symbol Symbol, long LastUpdateId, long EventTimeMs, IReadOnlyList<BookLevel> Bids, IReadOnlyList<BookLevel> Asks)
-    : IWithSymbol, IRariMessage;
+    : IWithSymbol, IRariMessage
+{
+    /// <summary>Makes <paramref name="book"/> hold exactly these levels (a receiver reuses one book per symbol).</summary>
+    /// <param name="book">The receiver's book of this symbol.</param>
+    public void CopyTo(OrderBook book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        book.Clear();
+        book.ApplyLevels(Bids, Asks);
+    }
+}
 
 /// <summary>
 /// The answer to <see cref="SubscribeSymbols"/>, once the venue acknowledged: which symbols are now carried and which the

@@ -28,6 +28,17 @@ internal sealed class OpenEntryBook
     }
 
     /// <summary>Takes a fill off the order's unfilled quantity; a fully filled order leaves the book.</summary>
+    /// <summary>Adds an order known from elsewhere (the gateway, after a restart) unless it is already counted.</summary>
+    /// <param name="order">The order.</param>
+    /// <param name="remaining">Its unfilled quantity.</param>
+    /// <param name="price">Its reference price.</param>
+    /// <returns>Whether it was added.</returns>
+    public bool AddIfAbsent(OrderIntent order, decimal remaining, decimal price)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return _entries.TryAdd(order.ClientOrderId, new Entry(order.Symbol, order.Side, remaining, price));
+    }
+
     public void Fill(ClientOrderId id, decimal quantity)
     {
         if (!_entries.TryGetValue(id, out var entry))

@@ -60,6 +60,7 @@ public sealed partial class RiskGate
         }
 
         var order = verdict.Order;
+        CountApproval();
         if (verdict.Kind == RiskVerdictKind.Resized)
         {
             _resized++;
@@ -120,6 +121,7 @@ public sealed partial class RiskGate
         {
             GlobalTradingState = _state.GlobalTradingState,
             Correlations = _readings.Correlations,
+            OrderRate = OrderRateNow(),
         };
     }
 
@@ -142,6 +144,7 @@ public sealed partial class RiskGate
             Positions = account.PositionsOf(setup.Instrument, mark, _readings),
             OpenBuyNotional = buy,
             OpenSellNotional = sell,
+            Book = _books.Of(symbol, _nowMs),
             Volatility = reading?.Volatility,
             AverageTrueRange = reading?.AverageTrueRange,
             StopLossPrice = reading?.StopLossPrice,

@@ -24,7 +24,10 @@ namespace Rari.Actors.Risk;
 /// <para>Messages in: <see cref="SubmitOrder"/>; <see cref="AccountChanged"/> (subscribed on <see cref="Topics.Account"/>);
 /// the gateway's Domain order events (<see cref="OrderFilled"/>, <see cref="OrderCanceled"/>, <see cref="OrderExpired"/>,
 /// <see cref="OrderRejected"/>, <see cref="OrderDenied"/>), <see cref="CriticalErrorDetected"/> and
-/// <see cref="FundsTransferred"/>; <see cref="SymbolMarketObserved"/> from the symbols; the operator's
+/// <see cref="FundsTransferred"/>; from the gateway also <see cref="OpenEntryOrders"/> (the answer to the
+/// <see cref="GetOpenEntryOrders"/> it asks after each start) and <see cref="OrderRateObserved"/> (for the order-rate
+/// rule); <see cref="SymbolMarketObserved"/> and <see cref="MarketData.OrderBookChanged"/> (depth and slippage rules,
+/// used while younger than <see cref="RiskGateOptions.BookMaxAge"/>) from the symbols; the operator's
 /// <see cref="HaltTrading"/>, <see cref="ResumeTrading"/> and <see cref="FlattenPositions"/> (answered with
 /// <see cref="ControlResult"/>); <see cref="GetRiskStatus"/> (answered with <see cref="RiskStatus"/>);
 /// <see cref="StopRiskGate"/>.</para>
@@ -33,8 +36,9 @@ namespace Rari.Actors.Risk;
 /// <see cref="Topics.TradingState"/> (the global state with a null symbol, each symbol's own state without the global
 /// one: a symbol trades at the stricter of the two); an <see cref="AuditKind.Verdict"/> entry per order.</para>
 /// <para>Only the monitor's events are journaled (folded by <see cref="RiskState.Apply"/>, live and on recovery alike);
-/// commands leave after the write. Verdicts go to the audit trail, not the journal. The account view, marks and
-/// approved resting entries are market state, rebuilt from the next reports after a restart.</para>
+/// commands leave after the write. Verdicts go to the audit trail, not the journal. The account view, marks and books
+/// are market state, rebuilt from the next reports after a restart; the approved entries still resting are rebuilt from
+/// the gateway's journal, which records every order (the question is repeated until the gateway answers).</para>
 /// <para>Time is exchange time: the latest time carried by the account, order and market messages. Operator controls
 /// and critical errors are stamped with it too, since the console's clock may belong to another era (test mode replays
 /// 2025). The wall clock only paces the timer that lets cool-downs and the UTC day act when no input asks.</para>
@@ -75,6 +79,7 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly MarketReadings _readings;
     private readonly OpenEntryBook _entries = new();
+    private readonly RecentBooks _books;
     private readonly Dictionary<Symbol, TradingState> _publishedSymbols = [];
     private RiskState _state = RiskState.Empty;
     private TradingState? _publishedGlobal;
@@ -107,6 +112,7 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _readings = new MarketReadings(options.CorrelationWindow);
+        _books = new RecentBooks(options.BookMaxAge);
         Recovering();
         Trading();
     }
@@ -140,6 +146,11 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
         Command<SubmitOrder>(Judge);
         Command<AccountChanged>(OnAccount);
         Command<SymbolMarketObserved>(OnMarket);
+        Command<MarketData.OrderBookChanged>(book =>
+        {
+            Observe(book.EventTimeMs);
+            _books.Observe(book);
+        });
         Command<IOrderEvent>(OnOrderEvent);
         Command<CriticalErrorDetected>(OnCriticalError);
         Command<FundsTransferred>(OnFundsTransferred);
@@ -154,6 +165,7 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
         Command<DeleteSnapshotsFailure>(failed => _log.Warning(failed.Cause, "Deleting older risk state snapshots failed"));
         Command<SubscribeAck>(_ => { });
         Command<StopRiskGate>(_ => Context.Stop(Self));
+        VenueCommands();
     }
 
     /// <inheritdoc />
@@ -185,6 +197,7 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
             _state.Breakers.Length);
         PublishTradingStates([], Math.Max(_nowMs, LatestJournaledTimeMs()), "recovered");
         Timers.StartPeriodicTimer(nameof(CheckTime), CheckTime.Instance, _options.TimeCheckInterval);
+        AskOpenEntriesUntilAnswered();
     }
 
     // The time of the recovered state, for what is published before any input brings the exchange's time: a circuit

@@ -22,6 +22,12 @@ public sealed record RiskGateOptions
     public TimeSpan TimeCheckInterval { get; init => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(TimeCheckInterval), value, "The time check needs a positive interval."); } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How old (exchange time, against the gate's latest exchange time) an order book may be and still be used by the
+    /// depth and slippage rules; an older one is ignored and the verdict says depth was not checked. Default 30 s.
+    /// </summary>
+    public TimeSpan BookMaxAge { get; init => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(BookMaxAge), value, "A book needs a positive maximum age."); } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Number of common bars over which the return correlation of two symbols is measured, at least 2. Default 240
     /// (four hours of one-minute bars): long enough to be stable, short enough to notice a regime change the same day.
     /// </summary>

@@ -61,6 +61,12 @@ public sealed record GatewaySettings
     /// </summary>
     public TimeSpan UserStreamStaleAfter { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often the gateway checks the venue's order-rate budget and tells the risk gate when its usage changed (it also
+    /// tells after every submission), so a window that rolls over frees the gate's order-rate rule. Default 1 s.
+    /// </summary>
+    public TimeSpan OrderRateReportInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Consecutive failed exchange calls (5xx, timeouts, unknown outcomes) before the risk gate is told. Default 5.</summary>
     public int MaxConsecutiveFailures { get; init; } = 5;
 
@@ -97,6 +103,7 @@ public sealed record GatewaySettings
         }
 
         Positive(errors, "user-stream-stale-after", UserStreamStaleAfter);
+        Positive(errors, "order-rate-report-interval", OrderRateReportInterval);
         Positive(errors, "retry-initial-delay", RetryInitialDelay);
         if (RetryMaxDelay < RetryInitialDelay)
         {

@@ -34,6 +34,7 @@ public static class GatewaySettingsLoader
             RecentFillsLookback = reader.Duration("recent-fills-lookback", d.RecentFillsLookback),
             NotPlacedMargin = reader.Duration("not-placed-margin", d.NotPlacedMargin),
             UserStreamStaleAfter = reader.Duration("user-stream-stale-after", d.UserStreamStaleAfter),
+            OrderRateReportInterval = reader.Duration("order-rate-report-interval", d.OrderRateReportInterval),
             MaxConsecutiveFailures = reader.Int("max-consecutive-failures", d.MaxConsecutiveFailures),
             RetryInitialDelay = reader.Duration("retry-initial-delay", d.RetryInitialDelay),
             RetryMaxDelay = reader.Duration("retry-max-delay", d.RetryMaxDelay),

@@ -51,9 +51,10 @@ public sealed record MarketDataSettings
 
     /// <summary>
     /// Whether a local order book is kept per symbol from the diff-depth stream and REST snapshots, and its top levels
-    /// sent to the symbol (<see cref="MarketData.OrderBookChanged"/>). Default false.
+    /// sent to the symbol (<see cref="MarketData.OrderBookChanged"/>), which passes it to its strategy (liquidity checks)
+    /// and to the risk gate (depth and slippage rules). Default true.
     /// </summary>
-    public bool OrderBooks { get; init; }
+    public bool OrderBooks { get; init; } = true;
 
     /// <summary>How many levels a side <see cref="MarketData.OrderBookChanged"/> carries, 1-1000. Default 20.</summary>
     public int OrderBookLevels { get; init; } = 20;

@@ -75,6 +75,12 @@ public sealed record StrategyActorSettings
     /// <summary>Bars of the average true range sent to the risk gate. Default 14.</summary>
     public int AtrPeriod { get; init; } = 14;
 
+    /// <summary>
+    /// The shortest time between two order books the supervisor passes on to the risk gate (its depth and slippage rules);
+    /// the latest book wins, the ones in between are dropped. Default 1 s.
+    /// </summary>
+    public TimeSpan BookToRiskGateInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Every problem, one message per key (key, value, why); empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -97,6 +103,7 @@ public sealed record StrategyActorSettings
         Check(errors, ReturnWindow >= 2, "return-window", ReturnWindow, "must be at least 2");
         Check(errors, VolatilityWindow >= 2, "volatility-window", VolatilityWindow, "must be at least 2");
         Check(errors, AtrPeriod >= 1, "atr-period", AtrPeriod, "must be at least 1");
+        Check(errors, BookToRiskGateInterval > TimeSpan.Zero, "book-to-risk-gate-interval", BookToRiskGateInterval, "must be longer than 0");
         return errors;
     }
 

@@ -43,6 +43,7 @@ public static class StrategyActorSettingsLoader
             ReturnWindow = reader.Int("return-window", d.ReturnWindow),
             VolatilityWindow = reader.Int("volatility-window", d.VolatilityWindow),
             AtrPeriod = reader.Int("atr-period", d.AtrPeriod),
+            BookToRiskGateInterval = reader.Duration("book-to-risk-gate-interval", d.BookToRiskGateInterval),
         };
         reader.RejectUnknownKeys();
         reader.AddValidation(settings.Validate());

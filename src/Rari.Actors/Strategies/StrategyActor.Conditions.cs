@@ -4,6 +4,7 @@ using Akka.Persistence;
 using Rari.Actors.Execution;
 using Rari.Actors.MarketData;
 using Rari.Actors.Risk;
+using Rari.Domain.Market;
 using Rari.Domain.Strategies;
 
 namespace Rari.Actors.Strategies;
@@ -19,6 +20,7 @@ public abstract partial class StrategyActor
     private TradingState _symbolState = TradingState.Active;
     private bool _stale;
     private decimal? _markPrice;
+    private OrderBook? _book;
     private decimal _lastClose;
     private long _marketNowMs;
 
@@ -56,6 +58,15 @@ public abstract partial class StrategyActor
             if (changed.Symbol == Symbol)
             {
                 _markPrice = changed.Update.MarkPrice;
+            }
+        });
+        Command<OrderBookChanged>(changed =>
+        {
+            if (changed.Symbol == Symbol)
+            {
+                // One book, reused: the strategy reads it only while it decides, within this actor.
+                _book ??= new OrderBook(Symbol);
+                changed.CopyTo(_book);
             }
         });
         Command<GetStrategyStatus>(_ => Sender.Tell(Status()));
@@ -131,7 +142,8 @@ public abstract partial class StrategyActor
         _setup.MakerFeeRate,
         _setup.TakerFeeRate,
         EffectiveState,
-        _markPrice ?? (_lastClose > 0m ? _lastClose : null));
+        _markPrice ?? (_lastClose > 0m ? _lastClose : null),
+        _book);
 
     private void AdvanceClock(long marketTimeMs)
     {

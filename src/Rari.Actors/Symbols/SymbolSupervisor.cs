@@ -204,6 +204,8 @@ public sealed partial class SymbolSupervisor : ReceiveActor, IWithTimers
             }
         });
         Receive<MarkPriceChanged>(OnMarkPrice);
+        Receive<OrderBookChanged>(OnOrderBook);
+        Receive<FlushBookToGate>(_ => SendBookToGate());
         Receive<MarketDataStale>(OnStale);
         Receive<MarketDataResumed>(OnResumed);
         Receive<AccountChanged>(OnAccount);

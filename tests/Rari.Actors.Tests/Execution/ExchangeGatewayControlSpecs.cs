@@ -84,6 +84,45 @@ public sealed class ExchangeGatewayControlSpecs(ITestOutputHelper output) : Gate
     }
 
     [Fact]
+    public async Task Should_list_its_open_entry_orders_but_not_its_exits_for_the_risk_gate()
+    {
+        // arrange: a long (so a reduce-only exit can rest), then a resting entry and a resting exit far from the market
+        var gateway = StartGateway();
+        gateway.Tell(Approved(FillingBuy(34)));
+        Expect<OrderAccepted>(Symbols);
+        await Exchange.StepAsync(4);
+        Expect<OrderFilled>(Symbols);
+        var entry = RestingBuy(31);
+        var exit = OrderIntent.Create(
+            TestKit.TestOrders.Ids.Create(TestKit.TestOrders.Grid, Btc, 32), TestKit.TestOrders.Grid, Btc, OrderSide.Sell, OrderType.Limit, 0.010m,
+            price: 150_000.0m, timeInForce: TimeInForce.Gtc, reduceOnly: true);
+        gateway.Tell(Approved(entry));
+        gateway.Tell(Approved(exit));
+        ExpectEach<OrderAccepted>(Symbols, entry.ClientOrderId, exit.ClientOrderId);
+
+        // act
+        var open = await gateway.Ask<OpenEntryOrders>(GetOpenEntryOrders.Instance, Patience);
+
+        // assert
+        var listed = Assert.Single(open.Orders); // <-- the exit never counts as exposure
+        Assert.Equal((entry.ClientOrderId, 0m), (listed.Intent.ClientOrderId, listed.FilledQuantity));
+    }
+
+    [Fact]
+    public void Should_tell_the_risk_gate_the_order_rate_usage_after_a_submission()
+    {
+        // arrange
+        var gateway = StartGateway();
+
+        // act
+        gateway.Tell(Approved(RestingBuy(33)));
+
+        // assert
+        var usage = Expect<OrderRateObserved>(Risk, o => o.Used >= 1);
+        Assert.True(usage.Limit > 0 && usage.Used <= usage.Limit, $"{usage.Used} of {usage.Limit}");
+    }
+
+    [Fact]
     public void Should_arm_the_countdown_while_healthy_and_disarm_it_when_stopped_with_orders_left()
     {
         // arrange

@@ -29,7 +29,7 @@ public sealed class GatewaySettingsSpecs
         var missing = reader.ValuePaths.Where(path => !HoconFiles.Reference.HasPath(path)).ToList();
 
         // assert
-        Assert.Equal(15, reader.ValuePaths.Count);
+        Assert.Equal(16, reader.ValuePaths.Count);
         Assert.Empty(missing);
     }
 

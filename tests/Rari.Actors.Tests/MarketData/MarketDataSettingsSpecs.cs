@@ -83,7 +83,7 @@ public sealed class MarketDataSettingsSpecs
 
         // act
         var all = (MarketDataSettings.Default with { OrderBooks = true }).StreamsOf(symbol);
-        var klinesOnly = (MarketDataSettings.Default with { BookTicker = false, MarkPrice = false }).StreamsOf(symbol);
+        var klinesOnly = (MarketDataSettings.Default with { BookTicker = false, MarkPrice = false, OrderBooks = false }).StreamsOf(symbol);
 
         // assert
         Assert.Equal(["btcusdt@kline_1m", "btcusdt@bookTicker", "btcusdt@markPrice@1s", "btcusdt@depth"], all);

@@ -75,6 +75,7 @@ internal sealed class SimVenue : IAsyncDisposable
         ReconnectMaxBackoff = TimeSpan.FromMilliseconds(400),
         ConflationInterval = TimeSpan.Zero,
         StalenessLimit = TimeSpan.FromMinutes(10),
+        OrderBooks = false, // specs that need books turn them on and give a book factory
     };
 
     public Task StepAsync(int bars = 1) => PostAsync($"_sim/clock/step?bars={bars}");

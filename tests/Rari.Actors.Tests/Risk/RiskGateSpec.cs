@@ -82,16 +82,20 @@ public abstract class RiskGateSpec : Akka.TestKit.Xunit2.TestKit
     protected static RiskGateOptions Options { get; } = new() { TimeCheckInterval = TimeSpan.FromMilliseconds(100) };
 
     /// <summary>
-    /// Starts a gate and waits until it has recovered: it subscribes to the account topic, then announces the global
-    /// trading state it recovered (returned).
+    /// Starts a gate and waits until it has recovered: it subscribes to the account topic, announces the global trading
+    /// state it recovered (returned), and asks the gateway for the entries still open, which the gateway probe answers
+    /// with <paramref name="openEntries"/> (none by default).
     /// </summary>
-    protected (IActorRef Gate, TradingStateChanged Recovered) StartGate(RiskSettings? settings = null, RiskGateOptions? options = null, TestProbe? mediator = null)
+    protected (IActorRef Gate, TradingStateChanged Recovered) StartGate(
+        RiskSettings? settings = null, RiskGateOptions? options = null, TestProbe? mediator = null, params OpenEntryOrder[] openEntries)
     {
         mediator ??= Mediator;
         var gate = Sys.ActorOf(RiskGate.Props(
             settings ?? RiskSettings.Default, AssetProfileTable.Default, Catalog, Gateway, Symbols, mediator, Audit, options ?? Options));
         mediator.ExpectMsg<Subscribe>(s => s.Topic == Topics.Account && s.Ref.Equals(gate), Patience);
         var recovered = ExpectPublished(t => t.Symbol is null, mediator);
+        Gateway.FishForMessage<GetOpenEntryOrders>(_ => true, Patience); // what an earlier gate sent may come first
+        Gateway.Reply(new OpenEntryOrders(openEntries));
         return (gate, recovered);
     }
 

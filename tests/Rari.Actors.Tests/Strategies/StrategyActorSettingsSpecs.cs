@@ -37,7 +37,7 @@ public sealed class StrategyActorSettingsSpecs
         var missing = reader.ValuePaths.Where(path => !HoconFiles.Reference.HasPath(path)).ToList();
 
         // assert
-        Assert.Equal(18, reader.ValuePaths.Count);
+        Assert.Equal(19, reader.ValuePaths.Count);
         Assert.Empty(missing);
     }
 

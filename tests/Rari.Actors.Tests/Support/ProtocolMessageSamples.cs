@@ -37,7 +37,9 @@ public static class ProtocolMessageSamples
         var report = new OrderStatusReport(filledId, OrderStatus.Filled, fills[0].VenueOrderId, fills[0].Quantity, [fills[0]], null);
         var lost = new OrderStatusReport(place.Intent.ClientOrderId, null, null, null, [], "never received by the gateway");
         var position = new PositionReport(symbol, PositionSide.Both, -0.392m, 2549.02m, -12.3456m, 20, MarginType.Cross, 0m);
-        var account = new AccountChanged(closeMs, 10_000.12345678m, 9_987.77785678m, 9_000m, [position]);
+        var account = new AccountChanged(closeMs, 10_000.12345678m, 9_987.77785678m, 9_000m, [position], 1_795_559_351_695_123);
+        var entry = run.Simulator.Driver.Commands.OfType<PlaceOrder>().First(p => !p.Intent.ReduceOnly).Intent;
+        var openEntry = new OpenEntryOrder(entry, entry.Quantity!.Value / 2);
         var openOrders = OpenOrdersOf(RecordedStrategyRuns.Grid);
         return
         [
@@ -65,6 +67,10 @@ public static class ProtocolMessageSamples
             GetGatewayStatus.Instance,
             new GatewayStatus(true, [report], account, 1_000, 2, 1),
             new GatewayStatus(false, [], null, 0, 0, 0),
+            GetOpenEntryOrders.Instance,
+            new OpenEntryOrders([openEntry]),
+            openEntry,
+            new OrderRateObserved(37, 1_200),
             StopGateway.Instance,
             StopRiskGate.Instance,
             StopSymbol.Instance,

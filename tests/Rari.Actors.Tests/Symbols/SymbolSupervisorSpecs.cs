@@ -169,6 +169,31 @@ public sealed class SymbolSupervisorSpecs(ITestOutputHelper output) : Akka.TestK
     }
 
     [Fact]
+    public async Task Should_pass_its_order_book_to_the_risk_gate_at_most_once_a_second_of_market_time_latest_first()
+    {
+        // arrange
+        var rig = new SymbolRig(this);
+        var supervisor = rig.Start();
+        await rig.StrategyTradingAsync(supervisor);
+        var t0 = Bars[FirstLive].OpenTimeMs;
+        OrderBookChanged Book(long id, long timeMs) =>
+            new(Eth, id, timeMs, [new Domain.Market.BookLevel(1_799m, 1m)], [new Domain.Market.BookLevel(1_800m, 1m)]);
+
+        // act: three books within one second of market time, then one a second after the first
+        supervisor.Tell(Book(1, t0));
+        supervisor.Tell(Book(2, t0 + 300));
+        supervisor.Tell(Book(3, t0 + 600));
+        supervisor.Tell(Book(4, t0 + 1_000));
+
+        // assert: the first at once, the held-back ones dropped for the newest
+        Assert.Equal(1, rig.RiskGateGot<OrderBookChanged>().LastUpdateId);
+        Assert.Equal(4, rig.RiskGateGot<OrderBookChanged>().LastUpdateId); // <--
+        await SymbolRig.StatusOf(supervisor);
+        var after = rig.RiskGate.ReceiveWhile(TimeSpan.FromMilliseconds(1_500), message => message);
+        Assert.DoesNotContain(after, message => message is OrderBookChanged);
+    }
+
+    [Fact]
     public async Task Should_answer_its_status_with_its_strategy_s_open_orders_and_start_only_once()
     {
         // arrange

@@ -33,5 +33,9 @@ internal static class ProtocolManifests
         .Add<PositionReport>("gateway.position-report.v1")
         .Add<AccountChanged>("gateway.account-changed.v1")
         .Add<GetGatewayStatus>("gateway.get-status.v1")
-        .Add<GatewayStatus>("gateway.status.v1");
+        .Add<GatewayStatus>("gateway.status.v1")
+        .Add<GetOpenEntryOrders>("gateway.get-open-entry-orders.v1")
+        .Add<OpenEntryOrders>("gateway.open-entry-orders.v1")
+        .Add<OpenEntryOrder>("gateway.open-entry-order.v1")
+        .Add<OrderRateObserved>("gateway.order-rate-observed.v1");
 }

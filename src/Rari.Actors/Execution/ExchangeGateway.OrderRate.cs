@@ -1,0 +1,58 @@
+using Akka.Actor;
+using Rari.Aster.RateLimits;
+
+namespace Rari.Actors.Execution;
+
+// What the risk gate needs from the gateway besides order events: the open entries after its restart, and the order-rate
+// usage of the venue's budget.
+public sealed partial class ExchangeGateway
+{
+    private OrderRateObserved? _lastOrderRate;
+
+    private void OnGetOpenEntryOrders()
+    {
+        var open = new List<OpenEntryOrder>();
+        foreach (var order in _state.OpenOrders)
+        {
+            var intent = order.Order.Intent;
+            if (!intent.ReduceOnly && !intent.ClosePosition)
+            {
+                open.Add(new OpenEntryOrder(intent, order.Order.FilledQuantity));
+            }
+        }
+
+        Sender.Tell(new OpenEntryOrders(open));
+    }
+
+    // Tells the risk gate the order-rate usage when it changed: the tightest ORDERS window of the shared budget (the
+    // venue's last count plus requests in flight). Called after submissions and on the periodic check, so a window
+    // that rolls over frees the gate's budget within a check interval.
+    private void ReportOrderRate()
+    {
+        OrderRateObserved? tightest = null;
+        foreach (var window in _rest.Transport.Budget.Snapshot().Windows)
+        {
+            if (window.Rule.Type != RateLimitType.Orders || window.Rule.Limit <= 0)
+            {
+                continue;
+            }
+
+            if (tightest is null || (decimal)window.Used / window.Rule.Limit > (decimal)tightest.Used / tightest.Limit)
+            {
+                tightest = new OrderRateObserved(window.Used, window.Rule.Limit);
+            }
+        }
+
+        if (tightest is not null && tightest != _lastOrderRate)
+        {
+            _lastOrderRate = tightest;
+            _riskGate.Tell(tightest);
+        }
+    }
+
+    /// <summary>The periodic order-rate check.</summary>
+    private sealed record CheckOrderRate
+    {
+        public static CheckOrderRate Instance { get; } = new();
+    }
+}
