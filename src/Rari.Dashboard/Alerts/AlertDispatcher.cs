@@ -19,6 +19,9 @@ public sealed record WebhookTarget(WebhookSettings Settings, Uri Url);
 /// </summary>
 public sealed partial class AlertDispatcher : IAsyncDisposable
 {
+    // How long a stopping node waits for queued alerts (a halt at shutdown is worth a few seconds, not a hang).
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
+
     private readonly AlertSettings _settings;
     private readonly IReadOnlyList<WebhookTarget> _targets;
     private readonly HttpClient _http;
@@ -69,7 +72,7 @@ public sealed partial class AlertDispatcher : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        _stop.CancelAfter(_settings.RequestTimeout);
+        _stop.CancelAfter(ShutdownGrace < _settings.RequestTimeout ? ShutdownGrace : _settings.RequestTimeout);
         try
         {
             await _loop.ConfigureAwait(false);
@@ -150,6 +153,11 @@ public sealed partial class AlertDispatcher : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return (false, $"no answer within {_settings.RequestTimeout.TotalSeconds:0.#} s", null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever goes wrong with one delivery must not end the loop that delivers every other alert.
+            return (false, e.GetType().Name, null);
         }
     }
 
