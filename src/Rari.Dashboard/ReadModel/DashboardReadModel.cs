@@ -76,7 +76,7 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
 
     private void Listening()
     {
-        Receive<AccountChanged>(account => _state.Apply(account));
+        Receive<AccountChanged>(account => _state.Apply(account, NowMs()));
         Receive<OrderFilled>(filled =>
         {
             _state.Apply(filled);
@@ -106,7 +106,7 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
         }
 
         _asking = true;
-        var timeout = Max(_wiring.Settings.RefreshInterval * 3, TimeSpan.FromSeconds(3));
+        var timeout = Max(_wiring.Settings.RefreshInterval * 3, TimeSpan.FromSeconds(10)); // a busy start-up answers late
         AskAllAsync(_wiring, timeout).PipeTo(Self, failure: _ => new Answers(null, null, [], false));
     }
 
@@ -157,7 +157,7 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
     private void OnAnswers(Answers answers)
     {
         _asking = false;
-        _state.Apply(answers.Risk, answers.Gateway, answers.Symbols, answers.AllAnswered);
+        _state.Apply(answers.Risk, answers.Gateway, answers.Symbols, answers.AllAnswered, NowMs());
         if (answers.Risk is { } risk)
         {
             foreach (var alert in AlertRules.RiskChanges(_riskSeen ? _lastRisk : null, risk.State, _wiring.Alerts))
@@ -188,7 +188,9 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
         }
     }
 
-    private void Publish() => _wiring.Feed.Publish(_state.Snapshot(_wiring.Time.GetUtcNow().ToUnixTimeMilliseconds(), ClusterView()));
+    private void Publish() => _wiring.Feed.Publish(_state.Snapshot(NowMs(), ClusterView()));
+
+    private long NowMs() => _wiring.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private List<NodeView> ClusterView()
     {

@@ -25,7 +25,7 @@ public sealed record DashboardSnapshot(
 /// <param name="Equity">Wallet plus unrealized PnL; null before the first account view.</param>
 /// <param name="WalletBalance">The wallet balance; null before the first account view.</param>
 /// <param name="AvailableBalance">Margin free for new orders; null before the first account view.</param>
-/// <param name="MarginUsed">Equity minus available balance; null before the first account view.</param>
+/// <param name="MarginUsed">Equity minus available balance (never below 0); null before the first account view.</param>
 /// <param name="TodayPnl">Equity minus the risk gate's baseline of the UTC day; null before both are known.</param>
 /// <param name="TotalPnl">Equity minus the first equity this node saw; null before the first account view.</param>
 /// <param name="Drawdown">Fall from the risk gate's equity peak as a fraction of it.</param>
@@ -122,7 +122,7 @@ public sealed record RestrictionView(string Scope, string Cause, string Level, s
 public sealed record BreakerView(string Symbol, string Reason, long TrippedAtMs, long UntilMs);
 
 /// <summary>The equity curve and what is computed from it and from the fills.</summary>
-/// <param name="Equity">Equity points (exchange time, USDT), oldest first.</param>
+/// <param name="Equity">Equity points (wall-clock time of arrival, USDT), oldest first.</param>
 /// <param name="MaxDrawdown">Largest fall below a peak of the curve, as a fraction.</param>
 /// <param name="Sharpe">Annualised Sharpe ratio of the curve's daily returns (0 with fewer than two days).</param>
 /// <param name="Fills">Fills since start.</param>
@@ -145,7 +145,7 @@ public sealed record PerformanceView(
     long UnknownOutcomes);
 
 /// <summary>One point of the equity curve.</summary>
-/// <param name="TimestampMs">Exchange time of the account view.</param>
+/// <param name="TimestampMs">When the read model received the account view (wall clock).</param>
 /// <param name="Equity">Equity, USDT.</param>
 public readonly record struct EquitySample(long TimestampMs, decimal Equity);
 

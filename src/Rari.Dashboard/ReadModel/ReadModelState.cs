@@ -45,18 +45,26 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
     /// <summary>Whether every actor answered the latest round.</summary>
     public bool Connected { get; private set; }
 
-    /// <summary>Takes an account view (an older one than held is ignored); adds its equity to the curve.</summary>
-    public void Apply(AccountChanged account)
+    /// <summary>
+    /// Takes an account view, the latest to arrive (the gateway publishes its views in order, and its status answer holds
+    /// its current one), and adds its equity to the curve at <paramref name="receivedAtMs"/>.
+    /// </summary>
+    /// <remarks>
+    /// The curve runs on the wall clock of arrival, not on the view's own time: the gateway stamps stream updates with
+    /// the exchange's transaction time and reconciled views with its venue clock, which differ under a replaying
+    /// simulator, and a chart needs one increasing axis.
+    /// </remarks>
+    public void Apply(AccountChanged account, long receivedAtMs)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (Account is { } held && account.TimestampMs < held.TimestampMs)
+        if (Equals(Account, account))
         {
             return;
         }
 
         Account = account;
         _firstEquity ??= account.Equity;
-        AddEquity(account.TimestampMs, account.Equity);
+        AddEquity(receivedAtMs, account.Equity);
     }
 
     /// <summary>Counts a fill once (by trade id).</summary>
@@ -84,8 +92,8 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
         }
     }
 
-    /// <summary>Takes one round of answers; a missing answer keeps the previous one and marks the view disconnected.</summary>
-    public void Apply(RiskStatus? risk, GatewayStatus? gateway, IReadOnlyList<SymbolStatus> symbolStatus, bool allAnswered)
+    /// <summary>Takes one round of answers (received at <paramref name="receivedAtMs"/>, wall clock); a missing answer keeps the previous one and marks the view disconnected.</summary>
+    public void Apply(RiskStatus? risk, GatewayStatus? gateway, IReadOnlyList<SymbolStatus> symbolStatus, bool allAnswered, long receivedAtMs)
     {
         ArgumentNullException.ThrowIfNull(symbolStatus);
         Risk = risk ?? Risk;
@@ -97,7 +105,7 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
         Gateway = gateway ?? Gateway;
         if (gateway?.Account is { } account)
         {
-            Apply(account);
+            Apply(account, receivedAtMs);
         }
 
         foreach (var status in symbolStatus)
@@ -120,7 +128,8 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
             equity,
             Account?.WalletBalance,
             Account?.AvailableBalance,
-            Account is { } a ? a.Equity - a.AvailableBalance : null,
+            // The available balance comes only with reconciled views (stream updates lack it), so it can lag the equity.
+            Account is { } a ? Math.Max(0m, a.Equity - a.AvailableBalance) : null,
             equity is { } e && riskState.DayBaselineEquity > 0m ? e - riskState.DayBaselineEquity : null,
             equity - _firstEquity,
             equity is { } eq ? riskState.DrawdownFraction(eq) : 0m,
@@ -243,7 +252,7 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
 
     private void AddEquity(long timestampMs, decimal equity)
     {
-        // One point per exchange millisecond: a later view of the same moment replaces nothing the chart can show.
+        // One point per millisecond of arrival is all a chart can show.
         if (_equity.Count > 0 && _equity.Last().TimestampMs >= timestampMs)
         {
             return;

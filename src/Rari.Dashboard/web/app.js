@@ -98,7 +98,7 @@ function renderSnapshot(s) {
     }
   }
 
-  rows($('positions').tBodies[0], s.positions, (p) => [p.symbol, p.side, number(p.quantity), number(p.entryPrice), number(p.markPrice), pnl(p.unrealizedPnl), p.leverage + '×', p.marginType]);
+  rows($('positions').tBodies[0], s.positions, (p) => [p.symbol, p.side, number(p.quantity), number(p.entryPrice), number(p.markPrice), pnl(p.unrealizedPnl), p.leverage > 0 ? p.leverage + '×' : '–', p.marginType]);
   rows($('symbols').tBodies[0], s.symbols, (x) => [x.symbol, x.strategy, badge(x.tradingState), x.isStale ? 'stale' : 'live', String(x.openOrders), x.detail]);
   rows($('cluster').tBodies[0], s.cluster, (n) => [n.address + (n.isSelf ? ' (this node)' : ''), n.status, n.roles.join(', '), n.symbols.join(', ') || '–']);
 

@@ -107,7 +107,7 @@ public sealed class DashboardBrowserSpecs(PaperTrader trader, ITestOutputHelper 
         await ScreenshotAsync(page, "3-halted");
 
         // and the risk gate itself says so in the trader's log
-        await WaitForLogAsync("Trading state of all symbols is now Halted: dashboard: browser spec");
+        await WaitForLogAsync("Trading state of all symbols is now \"Halted\": dashboard: browser spec");
     }
 
     private async Task ScreenshotAsync(IPage page, string name)
@@ -121,19 +121,20 @@ public sealed class DashboardBrowserSpecs(PaperTrader trader, ITestOutputHelper 
     private async Task WaitForLogAsync(string text)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
+        var log = string.Empty;
+        while (!log.Contains(text, StringComparison.Ordinal))
         {
+            var lines = new List<string>();
             foreach (var file in Directory.EnumerateFiles(trader.LogDirectory, "rari-*.log"))
             {
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
                 using var reader = new StreamReader(stream);
-                if ((await reader.ReadToEndAsync()).Contains(text, StringComparison.Ordinal))
-                {
-                    return;
-                }
+                lines.Add(await reader.ReadToEndAsync());
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"the trader's log never said '{text}'");
+            log = string.Concat(lines);
+            var halts = string.Join('\n', log.Split('\n').Where(l => l.Contains("Halted", StringComparison.Ordinal)).Take(5));
+            Assert.True(DateTime.UtcNow < deadline, $"the trader's log never said '{text}'; its lines about halts:\n{halts}");
             await Task.Delay(250);
         }
     }
