@@ -79,8 +79,7 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
         Receive<AccountChanged>(account => _state.Apply(account, NowMs()));
         Receive<OrderFilled>(filled =>
         {
-            _state.Apply(filled);
-            if (AlertRules.LargeFill(filled.Fill, _wiring.Alerts) is { } alert)
+            if (_state.Apply(filled) && AlertRules.LargeFill(filled.Fill, _wiring.Alerts) is { } alert)
             {
                 _wiring.Alert(alert);
             }

@@ -23,7 +23,7 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
 {
     private readonly Queue<EquitySample> _equity = new();
     private readonly HashSet<ClientOrderId> _filledOrders = [];
-    private readonly HashSet<TradeId> _trades = [];
+    private readonly HashSet<(Symbol Symbol, TradeId Trade)> _trades = []; // venues number trades per symbol
     private readonly Dictionary<Symbol, SymbolStatus> _symbolStatus = [];
     private decimal? _firstEquity;
     private long _fills;
@@ -67,19 +67,20 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
         AddEquity(receivedAtMs, account.Equity);
     }
 
-    /// <summary>Counts a fill once (by trade id).</summary>
-    public void Apply(OrderFilled filled)
+    /// <summary>Counts a fill once (by trade id); returns false for one already counted (a redelivery).</summary>
+    public bool Apply(OrderFilled filled)
     {
         ArgumentNullException.ThrowIfNull(filled);
-        if (!_trades.Add(filled.Fill.TradeId))
+        if (!_trades.Add((filled.Symbol, filled.Fill.TradeId)))
         {
-            return;
+            return false;
         }
 
         _fills++;
         _filledNotional += filled.Fill.Notional;
         _fees += filled.Fill.Fee;
         _filledOrders.Add(filled.ClientOrderId);
+        return true;
     }
 
     /// <summary>Takes a published trading state (the global one is kept; symbol ones come with the next round).</summary>
