@@ -6,7 +6,7 @@ namespace Rari.Dashboard.Tests.Browser;
 /// <summary>
 /// The dashboard in a real headless browser (Debian's chromium through Playwright) while the real trader trades the
 /// simulator in this process: access with and without the token, live positions and activity, and the halt button
-/// halting the risk gate. Screenshots go to artifacts/screenshots in the test output folder.
+/// halting the risk gate (and alerting a local webhook). Screenshots go to artifacts/screenshots in the test output folder.
 /// </summary>
 [TestCaseOrderer(StepOrderer.Name, StepOrderer.Assembly)]
 public sealed class DashboardBrowserSpecs(PaperTrader trader, ITestOutputHelper output) : IClassFixture<PaperTrader>, IAsyncLifetime
@@ -106,8 +106,11 @@ public sealed class DashboardBrowserSpecs(PaperTrader trader, ITestOutputHelper 
         await Assertions.Expect(page.Locator("#restrictions li").First).ToContainTextAsync("all: Halted (Manual)", new() { Timeout = Generous });
         await ScreenshotAsync(page, "3-halted");
 
-        // and the risk gate itself says so in the trader's log
+        // and the risk gate itself says so in the trader's log, and the alert went to the webhook
         await WaitForLogAsync("Trading state of all symbols is now \"Halted\": dashboard: browser spec");
+        await trader.Webhook.WaitForAsync(
+            w => w.Received.Any(r => r.Body.Contains("\"title\":\"Trading halted: all symbols\"", StringComparison.Ordinal) && r.Body.Contains("Manual: dashboard: browser spec", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60));
     }
 
     private async Task ScreenshotAsync(IPage page, string name)

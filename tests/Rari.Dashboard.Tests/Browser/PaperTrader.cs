@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Rari.Dashboard.Tests.Support;
 using Rari.Node.Trading;
 using Rari.TestKit;
 
@@ -19,6 +20,10 @@ public sealed partial class PaperTrader : IAsyncLifetime, IDisposable
     private readonly TextWriter _outputSync;
     private readonly CancellationTokenSource _stop = new();
     private Task<int>? _run;
+    private WebhookEndpoint _webhook = null!;
+
+    /// <summary>A local webhook the trader's alerts go to (generic JSON).</summary>
+    public WebhookEndpoint Webhook => _webhook;
 
     public PaperTrader() => _outputSync = TextWriter.Synchronized(_output);
 
@@ -47,13 +52,14 @@ public sealed partial class PaperTrader : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
+        _webhook = await WebhookEndpoint.StartAsync();
         string[] data =
         [
             SharedData.File("klines/binance-usdm/ETHUSDT-1m-20250504-20250624.csv.gz"),
             SharedData.File("klines/binance-usdm/SOLUSDT-1m-20250504-20250624.csv.gz"),
         ];
         var arguments = new RunArguments(
-            "grid", true, null, null, data, 1200, null, null, "15m", null, ["grid.spacing=0.004"],
+            "grid", true, null, null, data, 1200, null, null, "15m", null, ["grid.spacing=0.004", "alerts.webhooks.spec.url-variable=RARI_SPEC_WEBHOOK_URL"],
             Path.Combine(_folder, "state"), LogDirectory, false, DashboardPort: 0);
         var errors = RunRequest.TryCreate(arguments, out var request);
         Assert.Empty(errors);
@@ -63,6 +69,7 @@ public sealed partial class PaperTrader : IAsyncLifetime, IDisposable
         {
             "LOG_LEVEL" => "info",
             "RARI_DASHBOARD_TOKEN" => null,
+            "RARI_SPEC_WEBHOOK_URL" => _webhook.Url("alerts").ToString(),
             _ => Environment.GetEnvironmentVariable(name),
         });
         _run = Task.Run(() => run.RunAsync(_stop.Token));
@@ -89,6 +96,8 @@ public sealed partial class PaperTrader : IAsyncLifetime, IDisposable
         {
             await _run.WaitAsync(TimeSpan.FromSeconds(60));
         }
+
+        await _webhook.DisposeAsync();
 
         try
         {

@@ -14,7 +14,7 @@ namespace Rari.Dashboard.Tests.Support;
 /// A real HTTP endpoint on loopback that records every POST body and answers with the status codes it is told to,
 /// in order (then 200); a negative code means "never answer".
 /// </summary>
-internal sealed class WebhookEndpoint : IAsyncDisposable
+public sealed class WebhookEndpoint : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _answers;
