@@ -69,7 +69,7 @@ public sealed class DashboardReadModelSpecs : Akka.TestKit.Xunit2.TestKit
         Start();
 
         // assert
-        var topics = new[] { _mediator.ExpectMsg<Subscribe>(), _mediator.ExpectMsg<Subscribe>(), _mediator.ExpectMsg<Subscribe>() }.Select(s => s.Topic);
+        var topics = new[] { _mediator.ExpectMsg<Subscribe>(Generous), _mediator.ExpectMsg<Subscribe>(Generous), _mediator.ExpectMsg<Subscribe>(Generous) }.Select(s => s.Topic);
         Assert.Equal([Topics.Account, Topics.TradingState, Topics.OrderEvents], topics);
     }
 
