@@ -8,8 +8,8 @@ namespace Rari.Actors.Settings;
 /// <remarks>
 /// Blocks read here: <c>risk</c>, <c>grid</c>, <c>volatility</c>, <c>hybrid</c>, <c>sizing</c>, <c>assets</c>,
 /// <c>market-data</c>, <c>strategy-actors</c>, <c>persistence</c>, <c>gateway</c>.
-/// <c>backtest</c> belongs to the backtester and is accepted without being read; any other block under <c>rari</c>
-/// is reported as unknown.
+/// <c>backtest</c> belongs to the backtester, <c>dashboard</c> and <c>alerts</c> to the node's dashboard
+/// (Rari.Dashboard); they are accepted without being read here. Any other block under <c>rari</c> is reported as unknown.
 /// </remarks>
 public static class RariSettingsLoader
 {
@@ -18,6 +18,12 @@ public static class RariSettingsLoader
 
     /// <summary>The block the backtester reads.</summary>
     public const string BacktestBlock = "backtest";
+
+    /// <summary>The block the node's dashboard reads (Rari.Dashboard).</summary>
+    public const string DashboardBlock = "dashboard";
+
+    /// <summary>The block the node's alerts read (Rari.Dashboard).</summary>
+    public const string AlertsBlock = "alerts";
 
     /// <summary>Reads <c>rari</c> from the whole configuration <paramref name="root"/>.</summary>
     /// <exception cref="SettingsException">Every problem of every block.</exception>
@@ -49,6 +55,10 @@ public static class RariSettingsLoader
         var strategyActors = StrategyActorSettingsLoader.Read(rari.Child("strategy-actors"));
         var persistence = Persistence.PersistenceSettingsLoader.Read(rari.Child(Persistence.PersistenceSettingsLoader.Block));
         var gateway = GatewaySettingsLoader.Read(rari.Child("gateway"));
+
+        // The node's dashboard reads these two blocks itself (Rari.Dashboard, which the actors do not know).
+        rari.Accept(DashboardBlock);
+        rari.Accept(AlertsBlock);
         return new RariSettings(risk, grid, volatility, hybrid, kelly, assets)
         {
             MarketData = marketData,

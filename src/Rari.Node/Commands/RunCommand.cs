@@ -34,10 +34,12 @@ public static class RunCommand
         var state = new Option<string>("--state") { Description = "folder of the SQLite journal (default: rari.persistence.sqlite-path's folder)", HelpName = "DIR" };
         var logs = new Option<string>("--logs") { Description = "folder for rari-*.log and audit-*.jsonl (default logs)", HelpName = "DIR" };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "do not serve the web dashboard" };
+        var dashboardPort = new Option<int?>("--dashboard-port") { Description = "the dashboard's TCP port (default rari.dashboard.port, 8501; 0 picks a free one)", HelpName = "PORT" };
+        var dashboardBind = new Option<string>("--dashboard-bind") { Description = "the dashboard's address (default 127.0.0.1; another needs RARI_DASHBOARD_TOKEN)", HelpName = "ADDRESS" };
 
         var command = new Command("run", "Run the trader: rari run grid|volatility|hybrid [--test]")
         {
-            mode, test, venue, market, data, speed, history, symbols, duration, config, set, state, logs, noDashboard,
+            mode, test, venue, market, data, speed, history, symbols, duration, config, set, state, logs, noDashboard, dashboardPort, dashboardBind,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,7 +58,9 @@ public static class RunCommand
                 parse.GetValue(set) ?? [],
                 parse.GetValue(state),
                 parse.GetValue(logs),
-                parse.GetValue(noDashboard));
+                parse.GetValue(noDashboard),
+                parse.GetValue(dashboardPort),
+                parse.GetValue(dashboardBind));
             var errors = RunRequest.TryCreate(raw, out var request);
             if (errors.Count > 0)
             {

@@ -20,6 +20,8 @@ namespace Rari.Node.Trading;
 /// <param name="State">Folder for the SQLite journal, or null for the configured path.</param>
 /// <param name="Logs">Folder for the logs.</param>
 /// <param name="NoDashboard">Whether the dashboard stays off.</param>
+/// <param name="DashboardPort">--dashboard-port, overriding rari.dashboard.port.</param>
+/// <param name="DashboardBind">--dashboard-bind, overriding rari.dashboard.bind.</param>
 public sealed record RunArguments(
     string? Mode,
     bool Test,
@@ -34,7 +36,9 @@ public sealed record RunArguments(
     IReadOnlyList<string> Sets,
     string? State,
     string? Logs,
-    bool NoDashboard);
+    bool NoDashboard,
+    int? DashboardPort = null,
+    string? DashboardBind = null);
 
 /// <summary>A checked <c>rari run</c> request.</summary>
 /// <param name="Mode">The strategy family every symbol runs.</param>
@@ -50,6 +54,8 @@ public sealed record RunArguments(
 /// <param name="StateDirectory">Override of the journal folder, or null.</param>
 /// <param name="LogDirectory">Where logs go.</param>
 /// <param name="Dashboard">Whether to serve the dashboard.</param>
+/// <param name="DashboardPort">The dashboard's port when given on the command line (0 picks a free one).</param>
+/// <param name="DashboardBind">The dashboard's address when given on the command line.</param>
 public sealed record RunRequest(
     StrategyKind Mode,
     bool Test,
@@ -63,7 +69,9 @@ public sealed record RunRequest(
     IReadOnlyList<string> Sets,
     string? StateDirectory,
     string LogDirectory,
-    bool Dashboard)
+    bool Dashboard,
+    int? DashboardPort = null,
+    string? DashboardBind = null)
 {
     /// <summary>Replay speed of the in-process simulator when --speed is not given: ten 1-minute bars a second.</summary>
     public const double DefaultSpeed = 600;
@@ -125,6 +133,11 @@ public sealed record RunRequest(
             errors.Add("--history-bars must be 0 or more.");
         }
 
+        if (raw.NoDashboard && (raw.DashboardPort is not null || raw.DashboardBind is not null))
+        {
+            errors.Add("--dashboard-port and --dashboard-bind configure the dashboard that --no-dashboard turns off; drop one or the other.");
+        }
+
         IReadOnlyList<Symbol> symbols = [];
         if (raw.Symbols is not null && !CommandValues.TryParseSymbols(raw.Symbols, out symbols, out var bad))
         {
@@ -180,7 +193,9 @@ public sealed record RunRequest(
             raw.Sets,
             raw.State,
             raw.Logs ?? "logs",
-            !raw.NoDashboard);
+            !raw.NoDashboard,
+            raw.DashboardPort,
+            raw.DashboardBind);
         return errors;
     }
 

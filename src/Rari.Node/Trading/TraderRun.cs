@@ -63,13 +63,24 @@ public sealed partial class TraderRun(RunRequest request, TextWriter output, Tex
             return UsageExitCode;
         }
 
+        var dashboard = DashboardHosting.Prepare(_request.Dashboard, configuration.Akka, _request.DashboardBind, _request.DashboardPort, _environment, out var dashboardProblems);
+        if (dashboardProblems.Count > 0)
+        {
+            foreach (var problem in dashboardProblems)
+            {
+                await _error.WriteLineAsync("rari run: " + problem).ConfigureAwait(false);
+            }
+
+            return UsageExitCode;
+        }
+
         using var diagnostics = NodeLogging.CreateDiagnostics(level, _request.LogDirectory);
         using var auditLog = NodeLogging.CreateAudit(_request.LogDirectory);
         using var loggerFactory = new SerilogLoggerFactory(diagnostics);
         var log = loggerFactory.CreateLogger("rari.run");
         try
         {
-            return await RunWithLogsAsync(configuration, diagnostics, auditLog, loggerFactory, log, cancellationToken).ConfigureAwait(false);
+            return await RunWithLogsAsync(configuration, dashboard, diagnostics, auditLog, loggerFactory, log, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -79,6 +90,7 @@ public sealed partial class TraderRun(RunRequest request, TextWriter output, Tex
 
     private async Task<int> RunWithLogsAsync(
         TraderConfiguration configuration,
+        DashboardHosting? dashboard,
         Serilog.Core.Logger diagnostics,
         Serilog.Core.Logger auditLog,
         ILoggerFactory loggerFactory,
@@ -115,7 +127,7 @@ public sealed partial class TraderRun(RunRequest request, TextWriter output, Tex
             venue.Rest,
             MarketStreamOptions.For(venue.Options),
             UserStreamOptions.For(venue.Options),
-            audit,
+            dashboard?.Wrap(audit) ?? audit,
             TimeProvider.System,
             loggerFactory,
             venue.AccountName);
@@ -139,7 +151,14 @@ public sealed partial class TraderRun(RunRequest request, TextWriter output, Tex
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var system = host.Services.GetRequiredService<ActorSystem>();
         var registry = host.Services.GetRequiredService<ActorRegistry>();
-        await WriteBannerAsync(configuration, venue, symbols).ConfigureAwait(false);
+        await using var web = await StartDashboardAsync(dashboard, configuration, symbols, system, registry, loggerFactory, cancellationToken).ConfigureAwait(false);
+        if (dashboard is not null && web is null)
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return FailureExitCode;
+        }
+
+        await WriteBannerAsync(configuration, venue, symbols, web).ConfigureAwait(false);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_request.Duration is { } duration)
@@ -166,14 +185,14 @@ public sealed partial class TraderRun(RunRequest request, TextWriter output, Tex
         return venue.ReplayedSymbols ?? [.. configuration.Rari.Assets.Profiles.Select(p => p.Symbol)];
     }
 
-    private async Task WriteBannerAsync(TraderConfiguration configuration, VenueConnection venue, IReadOnlyList<Symbol> symbols)
+    private async Task WriteBannerAsync(TraderConfiguration configuration, VenueConnection venue, IReadOnlyList<Symbol> symbols, Dashboard.Hosting.DashboardHost? web)
     {
         var mode = _request.Mode.ToString().ToLowerInvariant();
         await _output.WriteLineAsync($"rari run {mode}: trading {string.Join(", ", symbols)} on {venue.Description}").ConfigureAwait(false);
         await _output.WriteLineAsync($"  journal: {configuration.JournalDescription}; logs: {Path.GetFullPath(_request.LogDirectory)} (rari-*.log, audit-*.jsonl)").ConfigureAwait(false);
-        if (_request.Dashboard)
+        if (web is not null)
         {
-            await _output.WriteLineAsync("  dashboard: not served yet (issue #8); --no-dashboard is accepted").ConfigureAwait(false);
+            await _output.WriteLineAsync($"  dashboard: {web.UrlWithToken} (the token is the key to the controls; --no-dashboard turns it off)").ConfigureAwait(false);
         }
 
         await _output.WriteLineAsync("  Ctrl-C stops: no new orders, state journaled, open orders handled per rari.gateway.").ConfigureAwait(false);
