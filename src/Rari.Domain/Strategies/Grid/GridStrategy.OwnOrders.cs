@@ -1,0 +1,75 @@
+using Rari.Domain.Orders;
+
+namespace Rari.Domain.Strategies.Grid;
+
+// What the grid's own live orders allow a new order: how many are live, and the prices a new order must not cross.
+// Computed once per decision state instead of once per rung tried: on a typical bar a dozen idle rungs are tried and
+// refused because they would cross one of the grid's own orders, and each try walked every rung twice.
+public sealed partial class GridStrategy
+{
+    private GridState? _ownOrdersOf;
+    private OwnOrders _ownOrders;
+
+    /// <summary>The live orders of <paramref name="state"/> (the decision's current state), computed once per state.</summary>
+    private OwnOrders OwnOrdersOf(GridState state)
+    {
+        if (!ReferenceEquals(_ownOrdersOf, state))
+        {
+            _ownOrders = OwnOrders.Of(state);
+            _ownOrdersOf = state;
+        }
+
+        return _ownOrders;
+    }
+
+    /// <summary>
+    /// Whether placing an order of <paramref name="side"/> at <paramref name="price"/> is refused before anything is
+    /// decided: the order cap is reached, or it would trade with one of the grid's own orders.
+    /// </summary>
+    private bool IsRefusedOutright(GridState state, OrderSide side, decimal price) =>
+        OwnOrdersOf(state) is var own && (own.Count >= OrderLimit(_decision.Context.Instrument) || own.WouldCross(side, price));
+
+    /// <summary>
+    /// The grid's live orders in brief. A new buy at or above the lowest live sell trades with it, a new sell at or
+    /// below the highest live buy likewise; only priced orders count, as only they rest in the book.
+    /// </summary>
+    private readonly record struct OwnOrders(int Count, bool HasSell, decimal LowestSell, bool HasBuy, decimal HighestBuy)
+    {
+        public static OwnOrders Of(GridState state)
+        {
+            var own = new OwnOrders(state.DetachedOrders.Count, false, 0m, false, 0m);
+            for (var i = 0; i < state.Cells.Count; i++)
+            {
+                if (state.Cells[i].Order is { } order)
+                {
+                    own = own.With(order) with { Count = own.Count + 1 };
+                }
+            }
+
+            for (var i = 0; i < state.DetachedOrders.Count; i++)
+            {
+                own = own.With(state.DetachedOrders[i]);
+            }
+
+            return own;
+        }
+
+        public bool WouldCross(OrderSide side, decimal price) =>
+            side == OrderSide.Buy ? HasSell && price >= LowestSell : HasBuy && price <= HighestBuy;
+
+        private OwnOrders With(GridOrder order)
+        {
+            if (order.Price is not { } price)
+            {
+                return this;
+            }
+
+            if (order.Side == OrderSide.Sell)
+            {
+                return !HasSell || price < LowestSell ? this with { HasSell = true, LowestSell = price } : this;
+            }
+
+            return !HasBuy || price > HighestBuy ? this with { HasBuy = true, HighestBuy = price } : this;
+        }
+    }
+}
