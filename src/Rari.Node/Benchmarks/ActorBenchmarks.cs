@@ -9,5 +9,6 @@ internal static class ActorBenchmarks
     public static IReadOnlyList<(string Name, Func<Task<IReadOnlyList<BenchFigure>>> Run)> All(BenchOptions options, TextWriter log) =>
     [
         ("live pipeline", () => new LivePipelineBenchmarks(options, log).RunAsync()),
+        ("journal and recovery", () => new JournalBenchmarks(options, log).RunAsync()),
     ];
 }
