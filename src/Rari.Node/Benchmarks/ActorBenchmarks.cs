@@ -9,6 +9,7 @@ internal static class ActorBenchmarks
     public static IReadOnlyList<(string Name, Func<Task<IReadOnlyList<BenchFigure>>> Run)> All(BenchOptions options, TextWriter log) =>
     [
         ("live pipeline", () => new LivePipelineBenchmarks(options, log).RunAsync()),
+        ("order round trip", () => new OrderRoundTripBenchmark(options, log, new BenchBacktests()).RunAsync()),
         ("journal and recovery", () => new JournalBenchmarks(options, log).RunAsync()),
     ];
 }

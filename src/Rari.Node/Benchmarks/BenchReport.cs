@@ -7,7 +7,7 @@ namespace Rari.Node.Benchmarks;
 /// <summary>Prints the benchmark table and writes the JSON (machine, command, one object per figure).</summary>
 internal static class BenchReport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>The table: what, measured, target, met, then one line of detail per figure.</summary>
     public static void Print(TextWriter output, IReadOnlyList<BenchFigure> figures)
