@@ -18,11 +18,14 @@ public sealed partial class GridStrategy
     {
         var now = _decision.Now;
         var count = _decision.State.Cells.Count;
-        for (var i = 0; i < count; i++)
+
+        // Only rungs that had no order and held inventory when the walk began can need an exit: placing or skipping one
+        // rung's order changes that rung alone. Each is checked again on the current state, in rung order.
+        var holding = RungsOf(_decision.State).Holding;
+        for (var k = 0; k < holding.Length; k++)
         {
-            // The cheap tests first: on most bars every rung has its order.
-            var cell = _decision.State.Cells[i];
-            if (cell.Order is null && now >= cell.RetryAtMs && cell.HoldingQuantity != 0m)
+            var cell = _decision.State.Cells[holding[k]];
+            if (cell.Order is null && cell.HoldingQuantity != 0m && now >= cell.RetryAtMs)
             {
                 PlaceCellOrder(cell, GridOrderRole.Exit, reference);
             }
@@ -62,10 +65,10 @@ public sealed partial class GridStrategy
     /// </summary>
     private bool HasEntryToArm(GridState state, long now, decimal reference)
     {
-        var cells = state.Cells;
-        for (var i = 0; i < cells.Count; i++)
+        var idle = RungsOf(state).Idle;
+        for (var k = 0; k < idle.Length; k++)
         {
-            var cell = cells[i];
+            var cell = state.Cells[idle[k]];
             if (cell.Order is null && !cell.Retired && now >= cell.RetryAtMs && cell.HoldingQuantity == 0m
                 && IsPassive(cell.EntrySide, cell.EntryPrice, reference)
                 && !IsRefusedOutright(state, cell.EntrySide, cell.EntryPrice))

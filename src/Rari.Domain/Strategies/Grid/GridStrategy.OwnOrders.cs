@@ -9,6 +9,8 @@ public sealed partial class GridStrategy
 {
     private GridState? _ownOrdersOf;
     private OwnOrders _ownOrders;
+    private GridState? _rungsOf;
+    private RungsWithoutOrder _rungs = RungsWithoutOrder.None;
 
     /// <summary>The live orders of <paramref name="state"/> (the decision's current state), computed once per state.</summary>
     private OwnOrders OwnOrdersOf(GridState state)
@@ -20,6 +22,18 @@ public sealed partial class GridStrategy
         }
 
         return _ownOrders;
+    }
+
+    /// <summary>The rungs of <paramref name="state"/> without an order, computed once per state.</summary>
+    private RungsWithoutOrder RungsOf(GridState state)
+    {
+        if (!ReferenceEquals(_rungsOf, state))
+        {
+            _rungs = RungsWithoutOrder.Of(state);
+            _rungsOf = state;
+        }
+
+        return _rungs;
     }
 
     /// <summary>
@@ -70,6 +84,67 @@ public sealed partial class GridStrategy
             }
 
             return !HasBuy || price > HighestBuy ? this with { HasBuy = true, HighestBuy = price } : this;
+        }
+    }
+
+    /// <summary>
+    /// The indices of the rungs that have no order, in rung order: those holding inventory (they need an exit) and the
+    /// idle ones that are not retired (they may take an entry). Most bars every rung has its order and both are empty.
+    /// A new array per state; the arrays of an older state are never changed, so a walk over them is safe while the
+    /// decision moves on.
+    /// </summary>
+    private sealed class RungsWithoutOrder(int[] holding, int[] idle)
+    {
+        public static RungsWithoutOrder None { get; } = new([], []);
+
+        public int[] Holding { get; } = holding;
+
+        public int[] Idle { get; } = idle;
+
+        public static RungsWithoutOrder Of(GridState state)
+        {
+            int holding = 0, idle = 0;
+            for (var i = 0; i < state.Cells.Count; i++)
+            {
+                var cell = state.Cells[i];
+                if (cell.Order is null)
+                {
+                    if (cell.HoldingQuantity != 0m)
+                    {
+                        holding++;
+                    }
+                    else if (!cell.Retired)
+                    {
+                        idle++;
+                    }
+                }
+            }
+
+            if (holding == 0 && idle == 0)
+            {
+                return None;
+            }
+
+            var holdingIndices = holding == 0 ? [] : new int[holding];
+            var idleIndices = idle == 0 ? [] : new int[idle];
+            holding = idle = 0;
+            for (var i = 0; i < state.Cells.Count; i++)
+            {
+                var cell = state.Cells[i];
+                if (cell.Order is null)
+                {
+                    if (cell.HoldingQuantity != 0m)
+                    {
+                        holdingIndices[holding++] = i;
+                    }
+                    else if (!cell.Retired)
+                    {
+                        idleIndices[idle++] = i;
+                    }
+                }
+            }
+
+            return new RungsWithoutOrder(holdingIndices, idleIndices);
         }
     }
 }
