@@ -19,6 +19,8 @@ internal sealed class BacktestBenchmarks(BenchOptions options, BenchBacktests ba
     /// <summary>The single-symbol grid run's file: the longest recent ETHUSDT perpetual recording.</summary>
     public const string GridFile = "ETHUSDT-1m-20250504-20250624.csv.gz";
 
+    private double _bytesPerKline;
+
     private int Repeats => options.Quick ? 2 : 5;
 
     /// <summary>Grid on one symbol, klines per second on one core (best of the repeats), beside the raw loop.</summary>
@@ -34,8 +36,8 @@ internal sealed class BacktestBenchmarks(BenchOptions options, BenchBacktests ba
             BenchFormat.Rate(best, "klines"),
             "≥ 5 M klines/s per core",
             best >= 5e6,
-            $"ETHUSDT {klines:N0} bars, best of {Repeats} runs on one thread ({BenchFormat.Rate(perCpuSecond, "klines")} per CPU-second of the process); raw loop over the same bars (the limit): {BenchFormat.Rate(limit, "klines")}",
-            new Dictionary<string, double> { ["klinesPerSecond"] = best, ["klinesPerCpuSecond"] = perCpuSecond, ["klines"] = klines, ["rawLoopKlinesPerSecond"] = limit });
+            $"ETHUSDT {klines:N0} bars, best of {Repeats} runs on one thread ({BenchFormat.Rate(perCpuSecond, "klines")} per CPU-second of the process, {_bytesPerKline:0} bytes allocated per kline); raw loop over the same bars (the limit): {BenchFormat.Rate(limit, "klines")}",
+            new Dictionary<string, double> { ["bytesAllocatedPerKline"] = _bytesPerKline, ["klinesPerSecond"] = best, ["klinesPerCpuSecond"] = perCpuSecond, ["klines"] = klines, ["rawLoopKlinesPerSecond"] = limit });
     }
 
     /// <summary>Hybrid on every symbol of the perpetual data in one wallet.</summary>
@@ -51,8 +53,8 @@ internal sealed class BacktestBenchmarks(BenchOptions options, BenchBacktests ba
             BenchFormat.Rate(best, "klines"),
             "≥ 1 M klines/s per core",
             best >= 1e6,
-            $"{series.Count} symbols ({files.Count} files of klines/binance-usdm, {klines:N0} bars), one wallet, best of {Repeats} runs on one thread ({BenchFormat.Rate(perCpuSecond, "klines")} per CPU-second of the process)",
-            new Dictionary<string, double> { ["klinesPerSecond"] = best, ["klinesPerCpuSecond"] = perCpuSecond, ["klines"] = klines, ["symbols"] = series.Count });
+            $"{series.Count} symbols ({files.Count} files of klines/binance-usdm, {klines:N0} bars), one wallet, best of {Repeats} runs on one thread ({BenchFormat.Rate(perCpuSecond, "klines")} per CPU-second of the process, {_bytesPerKline:0} bytes allocated per kline)",
+            new Dictionary<string, double> { ["bytesAllocatedPerKline"] = _bytesPerKline, ["klinesPerSecond"] = best, ["klinesPerCpuSecond"] = perCpuSecond, ["klines"] = klines, ["symbols"] = series.Count });
     }
 
     /// <summary>A 100-point grid sweep (10 levels × 10 spacings) on one core, then on all cores.</summary>
@@ -135,13 +137,16 @@ internal sealed class BacktestBenchmarks(BenchOptions options, BenchBacktests ba
         {
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var result = run();
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            _bytesPerKline = (double)allocated / result.Klines;
             klines = result.Klines;
             best = Math.Max(best, result.KlinesPerSecond);
             perCpuSecond = Math.Max(perCpuSecond, cpu > 0 ? klines / cpu : 0);
-            log.WriteLine($"  {label} run {i + 1}: {BenchFormat.Rate(result.KlinesPerSecond, "klines")}, {BenchFormat.Rate(cpu > 0 ? klines / cpu : 0, "klines")} per CPU-second");
+            log.WriteLine($"  {label} run {i + 1}: {BenchFormat.Rate(result.KlinesPerSecond, "klines")}, {BenchFormat.Rate(cpu > 0 ? klines / cpu : 0, "klines")} per CPU-second, {_bytesPerKline:0} bytes allocated per kline (setup and report included)");
         }
 
         return (best, perCpuSecond, klines);
