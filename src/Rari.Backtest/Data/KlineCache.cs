@@ -118,11 +118,13 @@ public sealed class KlineCache
 
     private static Kline[] ReadRows(string cachePath, long count)
     {
-        var rows = new Kline[count];
         if (count == 0)
         {
-            return rows;
+            return [];
         }
+
+        // Every row is overwritten from the map, so the array need not be zeroed first.
+        var rows = GC.AllocateUninitializedArray<Kline>((int)count);
 
         using var map = MemoryMappedFile.CreateFromFile(cachePath, FileMode.Open, mapName: null, capacity: 0, MemoryMappedFileAccess.Read);
         using var view = map.CreateViewAccessor(HeaderBytes, count * RowBytes, MemoryMappedFileAccess.Read);
@@ -132,10 +134,10 @@ public sealed class KlineCache
 
     private void Write(string cachePath, FileInfo source, Kline[] rows)
     {
-        System.IO.Directory.CreateDirectory(Directory);
         var temporary = $"{cachePath}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
         try
         {
+            System.IO.Directory.CreateDirectory(Directory);
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 Span<byte> header = stackalloc byte[HeaderBytes];
