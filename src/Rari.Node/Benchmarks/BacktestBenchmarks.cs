@@ -21,7 +21,7 @@ internal sealed class BacktestBenchmarks(BenchOptions options, BenchBacktests ba
 
     private double _bytesPerKline;
 
-    private int Repeats => options.Quick ? 2 : 5;
+    private int Repeats => options.Quick ? 2 : 10;
 
     /// <summary>Grid on one symbol, klines per second on one core (best of the repeats), beside the raw loop.</summary>
     public BenchFigure GridThroughput()

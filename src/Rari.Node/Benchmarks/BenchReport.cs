@@ -27,7 +27,7 @@ internal static class BenchReport
     }
 
     /// <summary>Writes the figures and the machine description as JSON to <paramref name="path"/>.</summary>
-    public static void WriteJson(string path, BenchOptions options, IReadOnlyList<BenchFigure> figures, DateTime startedUtc, TimeSpan elapsed)
+    public static void WriteJson(string path, BenchOptions options, IReadOnlyList<BenchFigure> figures, DateTime startedUtc, TimeSpan elapsed, string startMachine)
     {
         var document = new
         {
@@ -36,6 +36,7 @@ internal static class BenchReport
             elapsedSeconds = Math.Round(elapsed.TotalSeconds, 1),
             quick = options.Quick,
             machine = Machine(),
+            machineAtStart = startMachine,
             figures = figures.Select(f => new { name = f.Name, measured = f.Measured, target = f.Target, met = f.Met, detail = f.Detail, values = f.Values }),
         };
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -51,8 +52,12 @@ internal static class BenchReport
     public static string MachineLine()
     {
         var machine = Machine();
-        return $"{machine.Cores} cores ({machine.Cpu}), {machine.MemoryGiB:0.#} GiB, {machine.Os}, .NET {machine.Runtime}";
+        return $"{machine.Cores} cores ({machine.Cpu}), {machine.MemoryGiB:0.#} GiB, {machine.Os}, .NET {machine.Runtime}, load average {machine.LoadAverage}";
     }
+
+    /// <summary>The 1, 5 and 15-minute load averages (Linux), or "unknown".</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Met(bool? met) => met switch
     {
@@ -76,9 +81,11 @@ internal static class BenchReport
             }
         }
 
+        // Other work on the machine skews every figure; the 1, 5 and 15-minute load averages say how much there was.
+        var load = LoadAverage();
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
-        return new MachineDescription(Environment.ProcessorCount, cpu, Math.Round(memory, 1), RuntimeInformation.OSDescription, Environment.Version.ToString());
+        return new MachineDescription(Environment.ProcessorCount, cpu, Math.Round(memory, 1), RuntimeInformation.OSDescription, Environment.Version.ToString(), load);
     }
 
-    private sealed record MachineDescription(int Cores, string Cpu, double MemoryGiB, string Os, string Runtime);
+    private sealed record MachineDescription(int Cores, string Cpu, double MemoryGiB, string Os, string Runtime, string LoadAverage);
 }

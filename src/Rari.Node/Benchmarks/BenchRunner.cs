@@ -13,7 +13,8 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter output, TextW
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        log.WriteLine($"rari bench{(options.Quick ? " --quick" : string.Empty)} on {BenchReport.MachineLine()}");
+        var startMachine = BenchReport.MachineLine();
+        log.WriteLine($"rari bench{(options.Quick ? " --quick" : string.Empty)} on {startMachine}");
         log.WriteLine($"data: {options.DataDirectory}");
         var figures = new List<BenchFigure>();
         var backtests = new BacktestBenchmarks(options, new BenchBacktests(), log);
@@ -40,10 +41,10 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter output, TextW
         output.WriteLine();
         BenchReport.Print(output, figures);
         output.WriteLine();
-        output.WriteLine($"Machine: {BenchReport.MachineLine()}; taken in {clock.Elapsed.TotalSeconds:0} s.");
+        output.WriteLine($"Machine at the start: {startMachine}; at the end: load average {BenchReport.LoadAverage()}; taken in {clock.Elapsed.TotalSeconds:0} s.");
         if (options.JsonPath is { } path)
         {
-            BenchReport.WriteJson(path, options, figures, started, clock.Elapsed);
+            BenchReport.WriteJson(path, options, figures, started, clock.Elapsed, startMachine);
             output.WriteLine($"JSON: {Path.GetFullPath(path)}");
         }
 
