@@ -1,14 +1,10 @@
 using System.Diagnostics;
 using Akka.Actor;
-using Akka.Configuration;
 using Rari.Actors.Audit;
 using Rari.Actors.MarketData;
 using Rari.Actors.Settings;
 using Rari.Actors.Strategies;
 using Rari.Actors.Symbols;
-using Rari.Aster.Rest;
-using Rari.Aster.Sim.Hosting;
-using Rari.Aster.Sim.Replay;
 using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Sizing;
 
@@ -24,15 +20,6 @@ namespace Rari.Node.Benchmarks.Live;
 /// </summary>
 internal sealed class LivePipelineBenchmarks(BenchOptions options, TextWriter log)
 {
-    private const string SystemConfig = """
-        akka.loglevel = ERROR
-        akka.stdout-loglevel = ERROR
-        akka.log-dead-letters = off
-        akka.log-dead-letters-during-shutdown = off
-        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
-        """;
-
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs the pipeline once; three figures: throughput, latency, memory.</summary>
@@ -41,15 +28,10 @@ internal sealed class LivePipelineBenchmarks(BenchOptions options, TextWriter lo
         var ethFile = Path.Combine(options.PerpetualKlines, BacktestBenchmarks.GridFile);
         var eth = new Backtesting.InstrumentCatalog().For(new Backtest.Data.BarSeries(new("ETHUSDT"), [.. Domain.Data.KlineCsvReader.Read(ethFile).Take(2)])).Instrument;
         using var market = new BenchMarket(ethFile, eth);
-        await using var sim = new SimServer(new SimOptions { DataFiles = market.Files, ReplayMode = ReplayMode.Manual });
-        await sim.StartAsync();
-        using var rest = AsterRestClient.Create(AsterClientOptions.Mainnet with
-        {
-            RestBaseUrl = sim.BaseAddress,
-            WebSocketBaseUrl = sim.StreamAddress,
-            V1Credentials = sim.DemoCredentials!.V1,
-        });
-        var system = ActorSystem.Create("bench", ConfigurationFactory.ParseString(SystemConfig));
+        await using var venue = await BenchVenue.StartAsync(market.Files, trading: false);
+        var sim = venue.Server;
+        var rest = venue.Rest;
+        var system = BenchVenue.CreateSystem("bench-pipeline");
         try
         {
             var probe = new PipelineProbe(market.Symbols);

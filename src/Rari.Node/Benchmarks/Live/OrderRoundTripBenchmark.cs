@@ -1,17 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Akka.Actor;
-using Akka.Configuration;
 using HdrHistogram;
 using Rari.Actors.Audit;
 using Rari.Actors.Execution;
 using Rari.Actors.Risk;
 using Rari.Actors.Settings;
 using Rari.Actors.Symbols;
-using Rari.Aster.Rest;
-using Rari.Aster.Sim.Hosting;
-using Rari.Aster.Sim.Replay;
-using Rari.Aster.Sim.Trading;
 using Rari.Aster.Streams;
 using Rari.Domain.Data;
 using Rari.Domain.Identifiers;
@@ -30,15 +25,6 @@ namespace Rari.Node.Benchmarks.Live;
 /// </summary>
 internal sealed class OrderRoundTripBenchmark(BenchOptions options, TextWriter log, BenchBacktests backtests)
 {
-    private const string SystemConfig = """
-        akka.loglevel = ERROR
-        akka.stdout-loglevel = ERROR
-        akka.log-dead-letters = off
-        akka.log-dead-letters-during-shutdown = off
-        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
-        """;
-
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private static readonly Symbol Eth = new("ETHUSDT");
 
@@ -47,17 +33,12 @@ internal sealed class OrderRoundTripBenchmark(BenchOptions options, TextWriter l
     {
         var file = Path.Combine(options.PerpetualKlines, BacktestBenchmarks.GridFile);
         var firstBar = KlineCsvReader.Read(file).First();
-        await using var sim = new SimServer(new SimOptions { DataFiles = [file], ReplayMode = ReplayMode.Manual, DemoBalance = 100_000m }, context => new VenueTradingApi(context));
-        await sim.StartAsync();
-        using var rest = AsterRestClient.Create(AsterClientOptions.Mainnet with
-        {
-            RestBaseUrl = sim.BaseAddress,
-            WebSocketBaseUrl = sim.StreamAddress,
-            V1Credentials = sim.DemoCredentials!.V1,
-        });
+        await using var venue = await BenchVenue.StartAsync([file], trading: true);
+        var sim = venue.Server;
+        var rest = venue.Rest;
         var catalog = new SymbolCatalog(sim.Replay.Symbols.ToDictionary(s => s.Symbol, s => new SymbolSetup(s.Spec.Instrument, 10, 0.0002m, 0.0004m)));
         var rari = backtests.Configuration().Rari;
-        var system = ActorSystem.Create("bench-orders", ConfigurationFactory.ParseString(SystemConfig));
+        var system = BenchVenue.CreateSystem("bench-orders");
         try
         {
             var accepted = new ConcurrentDictionary<ClientOrderId, TaskCompletionSource<string>>();
