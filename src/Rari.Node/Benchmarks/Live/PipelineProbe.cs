@@ -15,6 +15,8 @@ internal sealed class PipelineProbe
     private readonly long[] _fedAt;
     private readonly Lock _gate = new();
     private readonly LongHistogram _latency = new(10_000_000, 3);
+    private long _intents;
+    private bool _recording;
 
     /// <summary>A probe for these symbols.</summary>
     public PipelineProbe(IReadOnlyList<Symbol> symbols)
@@ -31,10 +33,12 @@ internal sealed class PipelineProbe
     /// <summary>Intents that reached the risk gate.</summary>
     public long Intents => Interlocked.Read(ref _intents);
 
-    private long _intents;
-
-    /// <summary>Whether arrivals are put into the histogram (off while warming up).</summary>
-    public bool Recording { get; set; }
+    /// <summary>Whether arrivals are put into the histogram (off while warming up); set by the pacing thread, read by the actors'.</summary>
+    public bool Recording
+    {
+        get => Volatile.Read(ref _recording);
+        set => Volatile.Write(ref _recording, value);
+    }
 
     /// <summary>Notes that the market event of symbol number <paramref name="symbol"/> was fed at <paramref name="timestamp"/>.</summary>
     public void Fed(int symbol, long timestamp) => Volatile.Write(ref _fedAt[symbol], timestamp);
