@@ -61,7 +61,15 @@ public static class KlineFiles
     /// symbol in symbol order.
     /// </summary>
     /// <exception cref="InvalidDataException">A symbol asked for has no file, or a file's data is malformed (the message names the file and line).</exception>
-    public static IReadOnlyList<BarSeries> Load(IReadOnlyList<string> files, IReadOnlyCollection<Symbol> symbols)
+    public static IReadOnlyList<BarSeries> Load(IReadOnlyList<string> files, IReadOnlyCollection<Symbol> symbols) =>
+        Load(files, symbols, cache: null);
+
+    /// <summary>
+    /// Loads the files as <see cref="Load(IReadOnlyList{string}, IReadOnlyCollection{Symbol})"/> does, through a binary
+    /// <paramref name="cache"/> when one is given (parsed and cached on the first load, read from the cache after).
+    /// </summary>
+    /// <exception cref="InvalidDataException">A symbol asked for has no file, or a file's data is malformed (the message names the file and line).</exception>
+    public static IReadOnlyList<BarSeries> Load(IReadOnlyList<string> files, IReadOnlyCollection<Symbol> symbols, KlineCache? cache)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(symbols);
@@ -92,7 +100,7 @@ public static class KlineFiles
         var series = new List<BarSeries>(bySymbol.Count);
         foreach (var (symbol, symbolFiles) in bySymbol)
         {
-            series.Add(new BarSeries(new Symbol(symbol), Merge(symbolFiles)));
+            series.Add(new BarSeries(new Symbol(symbol), Merge(symbolFiles, cache)));
         }
 
         return series;
@@ -116,14 +124,14 @@ public static class KlineFiles
         return gaps;
     }
 
-    private static Kline[] Merge(List<string> files)
+    private static Kline[] Merge(List<string> files, KlineCache? cache)
     {
         var loaded = new List<Kline[]>(files.Count);
         foreach (var file in files)
         {
             try
             {
-                loaded.Add([.. KlineCsvReader.Read(file)]);
+                loaded.Add(cache is null ? [.. KlineCsvReader.Read(file)] : cache.Load(file));
             }
             catch (MarketDataFormatException e)
             {

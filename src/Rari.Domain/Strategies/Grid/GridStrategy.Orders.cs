@@ -18,16 +18,21 @@ public sealed partial class GridStrategy
     {
         var now = _decision.Now;
         var count = _decision.State.Cells.Count;
-        for (var i = 0; i < count; i++)
+
+        // Only rungs that had no order and held inventory when the walk began can need an exit: placing or skipping one
+        // rung's order changes that rung alone. Each is checked again on the current state, in rung order.
+        var holding = RungsOf(_decision.State).Holding;
+        for (var k = 0; k < holding.Length; k++)
         {
-            var cell = _decision.State.Cells[i];
+            var cell = _decision.State.Cells[holding[k]];
             if (cell.Order is null && cell.HoldingQuantity != 0m && now >= cell.RetryAtMs)
             {
                 PlaceCellOrder(cell, GridOrderRole.Exit, reference);
             }
         }
 
-        if (_decision.State.Phase != GridPhase.Running || _decision.Context.TradingState != TradingState.Active)
+        if (_decision.State.Phase != GridPhase.Running || _decision.Context.TradingState != TradingState.Active
+            || !HasEntryToArm(_decision.State, now, reference))
         {
             return;
         }
@@ -50,6 +55,29 @@ public sealed partial class GridStrategy
                 PlaceCellOrder(cell, GridOrderRole.Entry, reference);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether any rung would take an entry now: it is eligible and not refused outright (order cap, crossing one of
+    /// the grid's own orders). Refusals change nothing, and placing or skipping one rung's order never makes another
+    /// rung eligible, so when no rung would place at the start of the walk, the walk would place nothing; it is skipped
+    /// (on most bars, with its distance arithmetic).
+    /// </summary>
+    private bool HasEntryToArm(GridState state, long now, decimal reference)
+    {
+        var idle = RungsOf(state).Idle;
+        for (var k = 0; k < idle.Length; k++)
+        {
+            var cell = state.Cells[idle[k]];
+            if (cell.Order is null && !cell.Retired && now >= cell.RetryAtMs && cell.HoldingQuantity == 0m
+                && IsPassive(cell.EntrySide, cell.EntryPrice, reference)
+                && !IsRefusedOutright(state, cell.EntrySide, cell.EntryPrice))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>After a stop: sends a reduce-only MARKET order for the inventory still to close, when none is working.</summary>
@@ -90,16 +118,11 @@ public sealed partial class GridStrategy
     {
         var state = _decision.State;
         var context = _decision.Context;
-        if (state.LiveOrderCount >= OrderLimit(context.Instrument))
-        {
-            return;
-        }
-
         var isEntry = role == GridOrderRole.Entry;
         var side = isEntry ? cell.EntrySide : cell.ExitSide;
         var price = isEntry ? cell.EntryPrice : cell.ExitPrice;
         var quantity = isEntry ? cell.Quantity : Math.Abs(cell.HoldingQuantity);
-        if (WouldCrossOwnOrder(state, side, price))
+        if (IsRefusedOutright(state, side, price))
         {
             return;
         }
@@ -113,7 +136,7 @@ public sealed partial class GridStrategy
         var check = OrderCheck.Limit(side, price, quantity, reduceOnly) with
         {
             MarkPrice = context.MarkPrice,
-            OpenOrderCount = state.LiveOrderCount,
+            OpenOrderCount = OwnOrdersOf(state).Count,
         };
         var normalized = InstrumentRules.Normalize(context.Instrument, check);
         if (!normalized.IsValid)
@@ -292,31 +315,6 @@ public sealed partial class GridStrategy
     /// <summary>A buy below the reference price or a sell above it rests in the book instead of taking.</summary>
     private static bool IsPassive(OrderSide side, decimal price, decimal reference) =>
         side == OrderSide.Buy ? price < reference : price > reference;
-
-    /// <summary>A new buy at or above one of our live sells (or a sell at or below a live buy) would trade with ourselves.</summary>
-    private static bool WouldCrossOwnOrder(GridState state, OrderSide side, decimal price)
-    {
-        for (var i = 0; i < state.Cells.Count; i++)
-        {
-            if (state.Cells[i].Order is { Price: { } other } order && Crosses(side, price, order.Side, other))
-            {
-                return true;
-            }
-        }
-
-        for (var i = 0; i < state.DetachedOrders.Count; i++)
-        {
-            if (state.DetachedOrders[i] is { Price: { } other } order && Crosses(side, price, order.Side, other))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Crosses(OrderSide side, decimal price, OrderSide otherSide, decimal otherPrice) =>
-        side != otherSide && (side == OrderSide.Buy ? price >= otherPrice : price <= otherPrice);
 
     private static bool HasWorkingClose(GridState state)
     {

@@ -1,0 +1,32 @@
+namespace Rari.Node.Benchmarks;
+
+/// <summary>What <c>rari bench</c> was asked to do.</summary>
+/// <param name="Quick">Short runs (about a minute or two in all): smaller data, fewer repetitions; figures are rougher.</param>
+/// <param name="JsonPath">Where to write the JSON, or null for none.</param>
+/// <param name="DataDirectory">The recorded data (<c>klines/binance-usdm</c> below it is used).</param>
+/// <param name="PostgresConnection">A PostgreSQL connection string for the journal benchmark, or null to skip it.</param>
+/// <param name="Only">Run only the benchmarks whose name contains one of these words (all when empty).</param>
+internal sealed record BenchOptions(bool Quick, string? JsonPath, string DataDirectory, string? PostgresConnection, IReadOnlyList<string> Only)
+{
+    /// <summary>The perpetual-futures kline folder of the data.</summary>
+    public string PerpetualKlines => Path.Combine(DataDirectory, "klines", "binance-usdm");
+
+    /// <summary>Whether the benchmark called <paramref name="name"/> is to run.</summary>
+    public bool Runs(string name)
+    {
+        if (Only.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var word in Only)
+        {
+            if (name.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
