@@ -132,6 +132,9 @@ public sealed record BreakerView(string Symbol, string Reason, long TrippedAtMs,
 /// <param name="FilledOrders">Distinct orders that filled at least in part.</param>
 /// <param name="Rejected">Orders the exchange rejected.</param>
 /// <param name="UnknownOutcomes">Submissions whose outcome had to be resolved by client order id.</param>
+/// <param name="RoundTrips">Round trips closed by the fills seen since start (average-cost matching per symbol).</param>
+/// <param name="WinRate">Share of those round trips with a positive net PnL.</param>
+/// <param name="ProfitFactor">Their gross wins over gross losses; null when nothing was lost.</param>
 public sealed record PerformanceView(
     IReadOnlyList<EquitySample> Equity,
     double MaxDrawdown,
@@ -142,7 +145,10 @@ public sealed record PerformanceView(
     long Submitted,
     long FilledOrders,
     long Rejected,
-    long UnknownOutcomes);
+    long UnknownOutcomes,
+    int RoundTrips,
+    double WinRate,
+    double? ProfitFactor);
 
 /// <summary>One point of the equity curve.</summary>
 /// <param name="TimestampMs">When the read model received the account view (wall clock).</param>

@@ -25,6 +25,8 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
     private readonly HashSet<ClientOrderId> _filledOrders = [];
     private readonly HashSet<(Symbol Symbol, TradeId Trade)> _trades = []; // venues number trades per symbol
     private readonly Dictionary<Symbol, SymbolStatus> _symbolStatus = [];
+    private readonly Dictionary<Symbol, RoundTripBuilder> _roundTrips = [];
+    private readonly List<ClosedTrade> _closedTrades = [];
     private decimal? _firstEquity;
     private long _fills;
     private decimal _filledNotional;
@@ -77,6 +79,13 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
         }
 
         _fills++;
+        if (!_roundTrips.TryGetValue(filled.Symbol, out var trips))
+        {
+            trips = new RoundTripBuilder(filled.Symbol, _closedTrades);
+            _roundTrips.Add(filled.Symbol, trips);
+        }
+
+        trips.OnFill(filled.Fill);
         _filledNotional += filled.Fill.Notional;
         _fees += filled.Fill.Fee;
         _filledOrders.Add(filled.ClientOrderId);
@@ -225,6 +234,7 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
         var samples = _equity.ToArray();
         double maxDrawdown = 0;
         double sharpe = 0;
+        var trades = TradeStatistics.From(_closedTrades);
         if (samples.Length > 0)
         {
             var curve = new EquityPoint[samples.Length];
@@ -248,7 +258,10 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
             Gateway?.Submitted ?? 0,
             _filledOrders.Count,
             Gateway?.Rejected ?? 0,
-            Gateway?.UnknownOutcomes ?? 0);
+            Gateway?.UnknownOutcomes ?? 0,
+            _closedTrades.Count,
+            trades.WinRate,
+            trades.ProfitFactor);
     }
 
     private void AddEquity(long timestampMs, decimal equity)

@@ -132,6 +132,8 @@ function renderSnapshot(s) {
     ['Submitted orders', p.submitted], ['Fill ratio', p.submitted ? percent(p.filledOrders / p.submitted) : '–'],
     ['Rejected by the exchange', p.rejected], ['Unknown outcomes resolved', p.unknownOutcomes],
     ['Max drawdown', percent(p.maxDrawdown)], ['Sharpe (daily, annualised)', number(p.sharpe, 2)],
+    ['Round trips since start', p.roundTrips], ['Win rate', p.roundTrips ? percent(p.winRate) : '–'],
+    ['Profit factor', p.profitFactor == null ? (p.roundTrips ? '∞ (no loss)' : '–') : number(p.profitFactor, 2)],
   ];
   $('performance-stats').replaceChildren(...stats.flatMap(([k, v]) => [Object.assign(document.createElement('dt'), { textContent: k }), Object.assign(document.createElement('dd'), { textContent: String(v) })]));
   const { equity, drawdown } = curves(p.equity);

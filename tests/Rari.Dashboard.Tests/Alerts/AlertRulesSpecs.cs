@@ -91,7 +91,7 @@ public sealed class AlertRulesSpecs
     {
         // arrange
         var overview = new OverviewView("hybrid", 0, 0, 10_250m, 10_200m, 9_000m, 1_250m, 50m, 250m, 0.01m, "Active", true, true);
-        var performance = new PerformanceView([], 0.02, 1.5, 12, 6_000m, 2.4m, 20, 10, 1, 0);
+        var performance = new PerformanceView([], 0.02, 1.5, 12, 6_000m, 2.4m, 20, 10, 1, 0, 4, 0.75, 2.5);
         var snapshot = new DashboardSnapshot(overview, [], [], new RiskView([], [], [], 0, 0, 0), performance, []);
         var midnight = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 

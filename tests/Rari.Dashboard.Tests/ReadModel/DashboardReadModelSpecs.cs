@@ -145,6 +145,30 @@ public sealed class DashboardReadModelSpecs : Akka.TestKit.Xunit2.TestKit
         Assert.Single(_alerts, a => a.Kind == AlertKind.LargeFill);
     }
 
+    [Fact]
+    public void Should_measure_win_rate_and_profit_factor_over_the_round_trips_its_fills_close()
+    {
+        // arrange: two long round trips on ETHUSDT, one won (+10 gross) and one lost (−4 gross), 0.1 fee per fill
+        var model = Start();
+
+        // act
+        model.Tell(Filled(1, 1m, 2_000m));
+        model.Tell(Filled(2, 1m, 2_010m, OrderSide.Sell));
+        model.Tell(Filled(3, 1m, 2_000m));
+        model.Tell(Filled(4, 1m, 1_996m, OrderSide.Sell));
+
+        // assert: nets 9.8 and −4.2
+        AwaitAssert(
+            () =>
+            {
+                var performance = _feed.Snapshot!.Performance;
+                Assert.Equal(2, performance.RoundTrips);
+                Assert.Equal(0.5, performance.WinRate, 6);
+                Assert.Equal(9.8 / 4.2, performance.ProfitFactor!.Value, 6); // <--
+            },
+            Generous);
+    }
+
     private IActorRef Start()
     {
         var wiring = new ReadModelWiring(
@@ -166,6 +190,6 @@ public sealed class DashboardReadModelSpecs : Akka.TestKit.Xunit2.TestKit
     private static AccountChanged Account(decimal equity, decimal quantity) =>
         new(1_000, 10_000m, equity, 9_000m, [new PositionReport(Eth, PositionSide.Both, quantity, 2_000m, 50m, 20, MarginType.Cross, 0m)]);
 
-    private static OrderFilled Filled(long trade, decimal quantity, decimal price) =>
-        new(new Fill(Eth, new ClientOrderId("rari-grid-ETHUSDT-00000" + trade), new VenueOrderId(trade), new TradeId(trade), OrderSide.Buy, PositionSide.Both, price, quantity, 0.1m, LiquiditySide.Maker, 2_000));
+    private static OrderFilled Filled(long trade, decimal quantity, decimal price, OrderSide side = OrderSide.Buy) =>
+        new(new Fill(Eth, new ClientOrderId("rari-grid-ETHUSDT-00000" + trade), new VenueOrderId(trade), new TradeId(trade), side, PositionSide.Both, price, quantity, 0.1m, LiquiditySide.Maker, 2_000 + trade));
 }

@@ -1,9 +1,8 @@
-using Rari.Backtest.Results;
 using Rari.Domain.Analytics;
 using Rari.Domain.Identifiers;
 using Rari.Domain.Orders;
 
-namespace Rari.Backtest.Tests.Results;
+namespace Rari.Domain.Tests.Analytics;
 
 public sealed class RoundTripBuilderSpecs
 {
@@ -91,4 +90,29 @@ public sealed class RoundTripBuilderSpecs
             }
         }
     }
+
+    [Fact]
+    public void Should_compute_the_realized_pnl_from_the_average_entry_for_domain_fills()
+    {
+        // arrange: short 2 @ 100 and 1 @ 103 (average 101), then buy back 3 @ 98 across the flip to a long of 1
+        var trades = new List<ClosedTrade>();
+        var builder = new RoundTripBuilder(Btc, trades);
+        builder.OnFill(Fill(OrderSide.Sell, 100m, 2m, 1));
+        builder.OnFill(Fill(OrderSide.Sell, 103m, 1m, 2));
+
+        // act
+        builder.OnFill(Fill(OrderSide.Buy, 98m, 4m, 3));
+
+        // assert
+        var trade = Assert.Single(trades);
+        Assert.Equal((OrderSide.Sell, 3m, 101m, 98m), (trade.Direction, trade.Quantity, trade.EntryPrice, trade.ExitPrice));
+        Assert.Equal(9m, trade.GrossPnl); // (101 − 98) × 3 <--
+        Assert.Equal(1m, builder.Position);
+        Assert.Equal(98m, builder.EntryPrice);
+        Assert.Throws<ArgumentException>(() => builder.OnFill(Fill(OrderSide.Buy, 98m, 1m, 4) with { Symbol = new Symbol("ETHUSDT") }));
+    }
+
+    private static Fill Fill(OrderSide side, decimal price, decimal quantity, long tradeId) => new(
+        Btc, new ClientOrderId($"rari-grid-BTCUSDT-{tradeId:000000}"), new VenueOrderId(tradeId), new TradeId(tradeId), side, PositionSide.Both,
+        price, quantity, 0m, LiquiditySide.Maker, tradeId * 1_000);
 }

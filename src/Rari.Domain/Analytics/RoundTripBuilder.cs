@@ -1,8 +1,7 @@
-using Rari.Domain.Analytics;
 using Rari.Domain.Identifiers;
 using Rari.Domain.Orders;
 
-namespace Rari.Backtest.Results;
+namespace Rari.Domain.Analytics;
 
 /// <summary>
 /// Turns one symbol's fills into closed round trips (<see cref="ClosedTrade"/>) by average-cost matching, the way the
@@ -10,7 +9,9 @@ namespace Rari.Backtest.Results;
 /// </summary>
 /// <remarks>
 /// <para>Every fill that reduces the position closes one round trip for the quantity it reduced. Its gross PnL is the
-/// venue's realized PnL of that fill, so the round trips add up to exactly what the wallet received; its entry price
+/// venue's realized PnL of that fill when the host knows it (the backtester's venue reports it), so the round trips add
+/// up to exactly what the wallet received; otherwise (a live host reading Domain fills) it is computed the venue's way,
+/// (exit − average entry) × closed quantity, signed by the position; its entry price
 /// and entry time are the position's quantity-weighted averages (a grid that holds several rungs at once gets one
 /// meaningful holding time, not the age of the oldest rung); its fees are the share of the opening fills' fees that the
 /// closed quantity carries plus the closing fill's own fee (for a liquidation, the liquidation fee); its funding is the
@@ -53,9 +54,9 @@ public sealed class RoundTripBuilder
     /// <param name="price">Fill price.</param>
     /// <param name="quantity">Fill quantity, positive.</param>
     /// <param name="fee">Commission (or liquidation fee) paid, USDT.</param>
-    /// <param name="realizedPnl">The venue's realized PnL of the fill, before fees.</param>
+    /// <param name="realizedPnl">The venue's realized PnL of the fill, before fees; null to compute it from the average entry.</param>
     /// <param name="timeMs">Fill time.</param>
-    public void OnFill(OrderSide side, decimal price, decimal quantity, decimal fee, decimal realizedPnl, long timeMs)
+    public void OnFill(OrderSide side, decimal price, decimal quantity, decimal fee, decimal? realizedPnl, long timeMs)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         var delta = side == OrderSide.Buy ? quantity : -quantity;
@@ -81,7 +82,7 @@ public sealed class RoundTripBuilder
             price,
             entryTime,
             timeMs,
-            realizedPnl,
+            realizedPnl ?? ((price - entryPrice) * closed * Math.Sign(_quantity)),
             entryFees + exitFee,
             funding));
 
@@ -105,6 +106,19 @@ public sealed class RoundTripBuilder
         {
             Open(Math.Sign(delta) * (quantity - closed), price, fee - exitFee, timeMs);
         }
+    }
+
+    /// <summary>Books one Domain fill (a live host), its realized PnL computed from the average entry.</summary>
+    /// <param name="fill">The fill; its symbol must be the builder's.</param>
+    public void OnFill(Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        if (fill.Symbol != _symbol)
+        {
+            throw new ArgumentException($"A fill of {fill.Symbol} does not belong to the round trips of {_symbol}.", nameof(fill));
+        }
+
+        OnFill(fill.Side, fill.Price, fill.Quantity, fill.Fee, null, fill.TimestampMs);
     }
 
     /// <summary>Books a funding payment on the open position (positive: paid).</summary>
