@@ -165,5 +165,6 @@ public abstract partial class StrategyActor
         LastSequenceNr,
         _klinesHandled,
         _orderEventsHandled,
-        $"{_stage.ToString().ToLowerInvariant()}; {StrategyDescriptions.Describe(_strategy)}");
+        $"{_stage.ToString().ToLowerInvariant()}; {StrategyDescriptions.Describe(_strategy)}",
+        _markPrice ?? (_lastClose > 0m ? _lastClose : null));
 }

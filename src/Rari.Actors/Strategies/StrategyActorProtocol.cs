@@ -41,6 +41,7 @@ public sealed record GetStrategyStatus
 /// <param name="KlinesHandled">Closed klines this incarnation handled live (warm-up and duplicates not counted).</param>
 /// <param name="OrderEventsHandled">Order events this incarnation handled (from the stream or derived from order reports).</param>
 /// <param name="Detail">A short human-readable note: phase, regime, inventory, last refusal.</param>
+/// <param name="LastPrice">The latest mark (or close) the strategy saw; null before the first.</param>
 public sealed record StrategyStatus(
     Symbol Symbol,
     StrategyId StrategyId,
@@ -53,7 +54,8 @@ public sealed record StrategyStatus(
     long LastSequenceNr,
     long KlinesHandled,
     long OrderEventsHandled,
-    string Detail);
+    string Detail,
+    decimal? LastPrice = null);
 
 /// <summary>
 /// Stops a strategy actor once the decision it is persisting (if any) is written and its commands are sent. Sent

@@ -1,6 +1,7 @@
 using Rari.Actors.Serialization;
 using Rari.Domain.Identifiers;
 using Rari.Domain.Strategies;
+using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Sizing;
 
 namespace Rari.Actors.Symbols;
@@ -25,6 +26,9 @@ public sealed record GetSymbolStatus(Symbol Symbol) : IWithSymbol, IRariMessage;
 /// <param name="IsHalted">Whether repeated failures halted the symbol.</param>
 /// <param name="OpenOrders">The client order ids its strategy holds as possibly open.</param>
 /// <param name="Detail">A short human-readable note (active regime, last refusal, why halted).</param>
+/// <param name="Grid">The grid's levels and rungs while a grid trades the symbol (in hybrid mode, while the grid leg is
+/// active); null otherwise.</param>
+/// <param name="LastPrice">The latest mark (or close) its strategy saw; null before the first.</param>
 public sealed record SymbolStatus(
     Symbol Symbol,
     StrategyKind Mode,
@@ -33,4 +37,6 @@ public sealed record SymbolStatus(
     int Failures,
     bool IsHalted,
     IReadOnlyList<ClientOrderId> OpenOrders,
-    string Detail) : IWithSymbol, IRariMessage;
+    string Detail,
+    GridLadder? Grid = null,
+    decimal? LastPrice = null) : IWithSymbol, IRariMessage;

@@ -5,6 +5,7 @@ using Rari.Actors.Risk;
 using Rari.Actors.Strategies;
 using Rari.Domain.Risk;
 using Rari.Domain.Strategies;
+using Rari.Domain.Strategies.Grid;
 
 namespace Rari.Actors.Symbols;
 
@@ -217,7 +218,8 @@ public sealed partial class SymbolSupervisor
         var timeout = _settings.AskTimeout;
         _child.Ask<StrategyStatus>(GetStrategyStatus.Instance, timeout).PipeTo(
             sender,
-            success: status => new SymbolStatus(symbol, mode, state, stale, failures, halted, status.OpenOrders, status.Detail + lastFailure),
+            success: status => new SymbolStatus(
+                symbol, mode, state, stale, failures, halted, status.OpenOrders, status.Detail + lastFailure, GridLadder.From(status.State), status.LastPrice),
             failure: _ => new SymbolStatus(symbol, mode, state, stale, failures, halted, [], $"the strategy did not answer within {timeout} (restarting?){lastFailure}"));
     }
 

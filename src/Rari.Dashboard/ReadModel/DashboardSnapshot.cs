@@ -75,6 +75,8 @@ public sealed record PositionView(
 /// <param name="OpenOrders">Orders its strategy holds as possibly open.</param>
 /// <param name="Detail">The supervisor's note (active regime, last refusal).</param>
 /// <param name="Answered">False when the supervisor did not answer in time.</param>
+/// <param name="LastPrice">The latest price its strategy saw; null before the first.</param>
+/// <param name="Grid">Its grid's levels and rungs while a grid trades it; null otherwise.</param>
 public sealed record SymbolView(
     string Symbol,
     string Strategy,
@@ -83,7 +85,23 @@ public sealed record SymbolView(
     bool IsHalted,
     int OpenOrders,
     string Detail,
-    bool Answered);
+    bool Answered,
+    decimal? LastPrice = null,
+    GridView? Grid = null);
+
+/// <summary>A grid as the page draws it around the live price.</summary>
+/// <param name="Phase">WarmingUp, Refused, Running, Stopped or CoolingDown.</param>
+/// <param name="Levels">Level prices, lowest first.</param>
+/// <param name="Rungs">Each rung, lowest entry first.</param>
+public sealed record GridView(string Phase, IReadOnlyList<decimal> Levels, IReadOnlyList<GridRungLine> Rungs);
+
+/// <summary>One rung on the page.</summary>
+/// <param name="EntryPrice">Its entry level.</param>
+/// <param name="ExitPrice">Its take-profit level.</param>
+/// <param name="Side">BUY or SELL (the entry's side).</param>
+/// <param name="Status">Resting, Filled, Skipped or Idle.</param>
+/// <param name="Holding">Inventory it holds.</param>
+public sealed record GridRungLine(decimal EntryPrice, decimal ExitPrice, string Side, string Status, decimal Holding);
 
 /// <summary>The risk gate's limits against their use, its restrictions and breakers.</summary>
 /// <param name="Limits">Each limit with its current use.</param>

@@ -180,7 +180,8 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
         foreach (var symbol in symbols)
         {
             views.Add(_symbolStatus.TryGetValue(symbol, out var s)
-                ? new SymbolView(symbol.Value, s.Mode.ToString(), s.TradingState.ToString(), s.IsStale, s.IsHalted, s.OpenOrders.Count, s.Detail, true)
+                ? new SymbolView(
+                    symbol.Value, s.Mode.ToString(), s.TradingState.ToString(), s.IsStale, s.IsHalted, s.OpenOrders.Count, s.Detail, true, s.LastPrice, GridViewOf(s.Grid))
                 : new SymbolView(symbol.Value, mode, "unknown", false, false, 0, "no answer from its supervisor yet", false));
         }
 
@@ -228,6 +229,13 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
 
         return new RiskView(limits, restrictions, breakers, Risk?.Approved ?? 0, Risk?.Resized ?? 0, Risk?.Denied ?? 0);
     }
+
+    private static GridView? GridViewOf(Domain.Strategies.Grid.GridLadder? ladder) => ladder is null
+        ? null
+        : new GridView(
+            ladder.Phase.ToString(),
+            ladder.Levels,
+            [.. ladder.Rungs.Select(r => new GridRungLine(r.EntryPrice, r.ExitPrice, r.EntrySide == OrderSide.Buy ? "BUY" : "SELL", r.Status.ToString(), r.Holding))]);
 
     private PerformanceView Performance()
     {

@@ -74,6 +74,43 @@ function pnl(v) {
   return span;
 }
 
+// One ladder per symbol that runs a grid: rungs from the highest entry down, the live price as a row between them.
+function renderGrids(symbols) {
+  const grids = symbols.filter((x) => x.grid && x.grid.rungs.length);
+  if (!grids.length) {
+    $('grids').replaceChildren(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'no grid is trading' }));
+    return;
+  }
+  $('grids').replaceChildren(...grids.map((x) => {
+    const table = document.createElement('table');
+    table.className = 'ladder';
+    table.dataset.symbol = x.symbol;
+    const caption = table.createCaption();
+    caption.textContent = `${x.symbol} — grid ${x.grid.phase}, ${x.grid.levels.length} levels`;
+    const body = table.createTBody();
+    const rungs = [...x.grid.rungs].sort((a, b) => b.entryPrice - a.entryPrice);
+    let priceShown = x.lastPrice == null;
+    const priceRow = () => {
+      const tr = body.insertRow();
+      tr.className = 'price';
+      tr.insertCell().textContent = number(x.lastPrice);
+      tr.insertCell().textContent = 'live price';
+      tr.insertCell().colSpan = 2;
+    };
+    for (const r of rungs) {
+      if (!priceShown && x.lastPrice >= r.entryPrice) { priceRow(); priceShown = true; }
+      const tr = body.insertRow();
+      tr.className = 'rung ' + r.status;
+      tr.insertCell().textContent = number(r.entryPrice);
+      tr.insertCell().textContent = `${r.side} → take profit ${number(r.exitPrice)}`;
+      tr.insertCell().append(badge(r.status));
+      tr.insertCell().textContent = r.holding ? `holds ${number(r.holding)}` : '';
+    }
+    if (!priceShown) priceRow();
+    return table;
+  }));
+}
+
 function renderSnapshot(s) {
   latest = s;
   const o = s.overview;
@@ -100,6 +137,7 @@ function renderSnapshot(s) {
 
   rows($('positions').tBodies[0], s.positions, (p) => [p.symbol, p.side, number(p.quantity), number(p.entryPrice), number(p.markPrice), pnl(p.unrealizedPnl), p.leverage > 0 ? p.leverage + '×' : '–', p.marginType]);
   rows($('symbols').tBodies[0], s.symbols, (x) => [x.symbol, x.strategy, badge(x.tradingState), x.isStale ? 'stale' : 'live', String(x.openOrders), x.detail]);
+  renderGrids(s.symbols);
   rows($('cluster').tBodies[0], s.cluster, (n) => [n.address + (n.isSelf ? ' (this node)' : ''), n.status, n.roles.join(', '), n.symbols.join(', ') || '–']);
 
   const limits = $('limits');

@@ -51,6 +51,9 @@ public static class ProtocolMessageSamples
             new StartSymbol(symbol),
             new GetSymbolStatus(symbol),
             new SymbolStatus(symbol, StrategyKind.Hybrid, TradingState.Reducing, false, 1, false, openOrders, "regime trend, volatility trades"),
+            new SymbolStatus(
+                RecordedStrategyRuns.Grid.Instrument.Symbol, StrategyKind.Grid, TradingState.Active, false, 0, false, openOrders, "grid running",
+                Domain.Strategies.Grid.GridLadder.From(RecordedStrategyRuns.Grid.Snapshots[^1].State)),
             new SubmitOrder(new RiskRequest(place.Intent) { StopLossPrice = place.Intent.StopPrice }, place.Reason),
             new SymbolMarketObserved(symbol, closeMs, bar.Close, 0.00123456m, 0.0009m, 0.65m, 4.21m, null),
             new TradingStateChanged(symbol, TradingState.Halted, "daily loss limit", closeMs),

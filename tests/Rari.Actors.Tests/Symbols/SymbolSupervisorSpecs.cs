@@ -215,6 +215,7 @@ public sealed class SymbolSupervisorSpecs(ITestOutputHelper output) : Akka.TestK
         Assert.Equal(entries.OrderBy(id => id.Value, StringComparer.Ordinal), status.OpenOrders.OrderBy(id => id.Value, StringComparer.Ordinal));
         Assert.StartsWith("trading; grid Running", status.Detail, StringComparison.Ordinal);
         Assert.Equal(1, rig.StrategyStarts);
+        Assert.Equal(9, status.Grid!.Rungs.Count(r => r.Status == Domain.Strategies.Grid.GridRungStatus.Resting)); // the ladder the dashboard draws
     }
 
     private static KlineClosed InvertedBar(int index) =>

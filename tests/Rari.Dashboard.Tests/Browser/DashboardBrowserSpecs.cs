@@ -78,6 +78,10 @@ public sealed class DashboardBrowserSpecs(PaperTrader trader, ITestOutputHelper 
         var position = await page.Locator("#positions tbody tr").First.InnerTextAsync();
         Assert.Matches(@"^(ETHUSDT|SOLUSDT)\s+(LONG|SHORT)", position);
 
+        // each grid is drawn around the live price with its resting rungs
+        await Assertions.Expect(page.Locator("#grids table.ladder tr.price").First).ToBeVisibleAsync(new() { Timeout = Generous });
+        await Assertions.Expect(page.Locator("#grids table.ladder .badge.Resting").First).ToBeVisibleAsync(new() { Timeout = Generous });
+
         // the filter keeps one symbol's lines
         await page.SelectOptionAsync("#activity-filter", "SOLUSDT");
         var symbols = await page.Locator("#activity li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.symbol)");
