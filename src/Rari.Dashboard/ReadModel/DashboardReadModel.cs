@@ -55,6 +55,7 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
     private readonly ReadModelState _state;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _asking;
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> _hosting = new Dictionary<string, IReadOnlyList<string>>();
     private bool _riskSeen;
     private RiskState? _lastRisk;
     private DateOnly _day;
@@ -106,11 +107,12 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
 
         _asking = true;
         var timeout = Max(_wiring.Settings.RefreshInterval * 3, TimeSpan.FromSeconds(10)); // a busy start-up answers late
-        AskAllAsync(_wiring, timeout).PipeTo(Self, failure: _ => new Answers(null, null, [], false));
+        AskAllAsync(_wiring, Context.System, timeout).PipeTo(Self, failure: _ => new Answers(null, null, [], false, null));
     }
 
-    private static async Task<Answers> AskAllAsync(ReadModelWiring wiring, TimeSpan timeout)
+    private static async Task<Answers> AskAllAsync(ReadModelWiring wiring, ActorSystem system, TimeSpan timeout)
     {
+        var hosting = ShardHosting.AskAsync(system, timeout);
         var risk = AskOrNull<RiskStatus>(wiring.RiskGate, GetRiskStatus.Instance, timeout);
         var gateway = AskOrNull<GatewayStatus>(wiring.Gateway, GetGatewayStatus.Instance, timeout);
         var symbols = new List<Task<SymbolStatus?>>(wiring.Symbols.Count);
@@ -135,7 +137,8 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
 
         var riskAnswer = await risk.ConfigureAwait(false);
         var gatewayAnswer = await gateway.ConfigureAwait(false);
-        return new Answers(riskAnswer, gatewayAnswer, statuses, all && riskAnswer is not null && gatewayAnswer is not null);
+        return new Answers(
+            riskAnswer, gatewayAnswer, statuses, all && riskAnswer is not null && gatewayAnswer is not null, await hosting.ConfigureAwait(false));
     }
 
     private static async Task<T?> AskOrNull<T>(IActorRef target, object question, TimeSpan timeout)
@@ -156,6 +159,11 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
     private void OnAnswers(Answers answers)
     {
         _asking = false;
+        if (answers.Hosting is { Count: > 0 } hosting)
+        {
+            _hosting = hosting;
+        }
+
         _state.Apply(answers.Risk, answers.Gateway, answers.Symbols, answers.AllAnswered, NowMs());
         if (answers.Risk is { } risk)
         {
@@ -195,13 +203,12 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
     {
         var cluster = Cluster.Get(Context.System);
         var nodes = new List<NodeView>();
-        var symbols = _wiring.Symbols.Select(s => s.Value).ToList();
         foreach (var member in cluster.State.Members)
         {
             var self = member.Address == cluster.SelfAddress;
 
-            // In one process every symbol lives here; in a cluster the shards spread and only this node's own are known.
-            var hosted = self && cluster.State.Members.Count == 1 ? symbols : [];
+            // What each member's shard region answered last (nothing until it answers).
+            var hosted = _hosting.TryGetValue(member.Address.ToString(), out var answered) ? answered : [];
             nodes.Add(new NodeView(member.Address.ToString(), member.Status.ToString(), [.. member.Roles], self, hosted));
         }
 
@@ -231,5 +238,6 @@ public sealed class DashboardReadModel : ReceiveActor, IWithTimers
         public static CheckDay Instance { get; } = new();
     }
 
-    private sealed record Answers(RiskStatus? Risk, GatewayStatus? Gateway, IReadOnlyList<SymbolStatus> Symbols, bool AllAnswered);
+    private sealed record Answers(
+        RiskStatus? Risk, GatewayStatus? Gateway, IReadOnlyList<SymbolStatus> Symbols, bool AllAnswered, IReadOnlyDictionary<string, IReadOnlyList<string>>? Hosting);
 }

@@ -82,6 +82,9 @@ public sealed class DashboardBrowserSpecs(PaperTrader trader, ITestOutputHelper 
         await Assertions.Expect(page.Locator("#grids table.ladder tr.price").First).ToBeVisibleAsync(new() { Timeout = Generous });
         await Assertions.Expect(page.Locator("#grids table.ladder .badge.Resting").First).ToBeVisibleAsync(new() { Timeout = Generous });
 
+        // the cluster view lists what this node's shard region hosts
+        await Assertions.Expect(page.Locator("#cluster tbody tr").First).ToContainTextAsync("ETHUSDT, SOLUSDT", new() { Timeout = Generous });
+
         // the filter keeps one symbol's lines
         await page.SelectOptionAsync("#activity-filter", "SOLUSDT");
         var symbols = await page.Locator("#activity li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.symbol)");
