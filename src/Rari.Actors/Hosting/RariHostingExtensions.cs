@@ -69,7 +69,7 @@ public static class RariHostingExtensions
                     runtime.Time),
                 registry.GetAsync<ActorKeys.MarketDataStream>(),
                 runtime.Symbols),
-            new SymbolMessageExtractor(),
+            new SymbolShardExtractor(),
             new ShardOptions
             {
                 Role = TraderRole,
