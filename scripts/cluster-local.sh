@@ -85,7 +85,7 @@ start_node() {
   # shellcheck disable=SC2086 # RARI_CLUSTER_ARGS is a list of arguments
   (cd "$dir/node$n" && ASTER_API_KEY="$key" ASTER_API_SECRET="$secret" RARI_OPS_TOKEN="$(cat "$dir/ops-token")" \
     RARI_POSTGRES_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=$(pg_user);Database=rari" \
-    RARI_HOST=127.0.0.1 RARI_PORT="$(node_port "$n")" RARI_SEEDS="127.0.0.1:$(node_port 1),127.0.0.1:$(node_port 2)" \
+    RARI_HOST=127.0.0.1 RARI_PORT="$(node_port "$n")" RARI_SEEDS="127.0.0.1:$(node_port 1),127.0.0.1:$(node_port 2),127.0.0.1:$(node_port 3)" \
     exec nohup dotnet "$(rari_dll)" node "$mode" --venue "http://127.0.0.1:$sim_port" --symbols "$symbols" \
       --ops-port "$(ops_port "$n")" --no-dashboard ${RARI_CLUSTER_ARGS:-} >> out.log 2>&1) &
   echo $! > "$dir/node$n.pid"

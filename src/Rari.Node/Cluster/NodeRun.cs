@@ -163,15 +163,21 @@ public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter 
                 stop.CancelAfter(duration);
             }
 
-            // Downed by the split-brain resolver (the minority side of a partition) or removed by an operator, the actor
-            // system stops by itself: the node then exits with an error, for its supervisor to start it again.
+            // The actor system also stops by itself: SIGTERM runs Akka's coordinated shutdown (a graceful leave), an
+            // operator's `cluster leave` too, and a node that was downed (the minority side of a partition, or an
+            // operator's `cluster down`) exits with an error, for its supervisor to start it again.
             using var downed = system.WhenTerminated.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             var statusPath = Path.Combine(configuration.StateDirectory, "status.json");
             var reason = await new TraderProgress(registry, audit, venue, symbols, _output, ProgressInterval, statusPath).RunUntilStoppedAsync(stop.Token).ConfigureAwait(false);
-            if (system.WhenTerminated.IsCompleted && !cancellationToken.IsCancellationRequested)
+            if (system.WhenTerminated.IsCompleted && CoordinatedShutdown.Get(system).ShutdownReason is CoordinatedShutdown.ClusterDowningReason)
             {
                 await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-                return await FailAsync(TraderRun.FailureExitCode, "this node is no longer a cluster member (downed by the split-brain resolver or an operator); it traded nothing more. Start it again to rejoin.").ConfigureAwait(false);
+                return await FailAsync(TraderRun.FailureExitCode, "this node was downed (by the split-brain resolver on the minority side of a partition, or by an operator) and trades nothing more; start it again to rejoin.").ConfigureAwait(false);
+            }
+
+            if (system.WhenTerminated.IsCompleted)
+            {
+                reason = CoordinatedShutdown.Get(system).ShutdownReason is CoordinatedShutdown.ClusterLeavingReason ? "an operator asked it to leave" : "asked to stop";
             }
 
             await _output.WriteLineAsync($"rari node: leaving the cluster ({reason}); its symbols and singletons hand over to the other nodes").ConfigureAwait(false);
