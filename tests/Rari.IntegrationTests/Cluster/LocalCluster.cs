@@ -20,9 +20,10 @@ internal sealed class LocalCluster : IAsyncDisposable
     private readonly string _script;
     private readonly Dictionary<string, string> _environment;
 
-    private LocalCluster(string folder, int simPort, int portBase, int opsBase, int pgPort)
+    private LocalCluster(string folder, int simPort, int portBase, int opsBase, int pgPort, IReadOnlyDictionary<string, string> topology)
     {
         Folder = folder;
+        Host = topology.TryGetValue("RARI_CLUSTER_HOST", out var host) ? host : "127.0.0.1";
         SimAddress = new Uri($"http://127.0.0.1:{simPort}");
         PortBase = portBase;
         OpsBase = opsBase;
@@ -42,10 +43,18 @@ internal sealed class LocalCluster : IAsyncDisposable
             ["RARI_CLUSTER_ARGS"] = "--set grid.spacing=0.004",
             ["LOG_LEVEL"] = "info",
         };
+        foreach (var (name, value) in topology)
+        {
+            _environment[name] = value;
+        }
     }
+
+    /// <summary>The address PostgreSQL, the simulator and (unless placed elsewhere) the nodes listen on.</summary>
+    public string Host { get; }
 
     public string Folder { get; }
 
+    /// <summary>Where the specs read the simulator: loopback, where its admin API answers.</summary>
     public Uri SimAddress { get; }
 
     public int PortBase { get; }
@@ -54,25 +63,28 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public string Token => File.ReadAllText(Path.Combine(Folder, "ops-token")).Trim();
 
-    /// <summary>Starts the script's cluster in a new temporary folder.</summary>
-    public static async Task<LocalCluster> UpAsync()
+    /// <summary>Starts the script's cluster in a new temporary folder; <paramref name="topology"/> sets the script's address variables.</summary>
+    public static async Task<LocalCluster> UpAsync(IReadOnlyDictionary<string, string>? topology = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "rari-cluster-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        var cluster = new LocalCluster(folder, RariProcess.FreePort(), FreeRange(), FreeRange(), RariProcess.FreePort());
+        var cluster = new LocalCluster(folder, RariProcess.FreePort(), FreeRange(), FreeRange(), RariProcess.FreePort(), topology ?? new Dictionary<string, string>());
         await cluster.RunScriptAsync("up", "grid");
         return cluster;
     }
 
     /// <summary>The cluster address of node <paramref name="n"/> (1-3).</summary>
-    public string Address(int n) => $"akka.tcp://rari@127.0.0.1:{PortBase + n - 1}";
+    public string Address(int n) => $"akka.tcp://rari@{NodeHost(n)}:{PortBase + n - 1}";
+
+    /// <summary>The address node <paramref name="n"/> listens on (cluster and ops endpoint).</summary>
+    public string NodeHost(int n) => _environment.TryGetValue($"RARI_CLUSTER_NODE{n}_HOST", out var host) ? host : Host;
 
     /// <summary>Which node (1-3) an address is.</summary>
     public int NodeOf(string address) => int.Parse(address[(address.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture) - PortBase + 1;
 
     public int OpsPort(int n) => OpsBase + n - 1;
 
-    public OpsClient Ops(int n) => new(new Uri($"http://127.0.0.1:{OpsPort(n)}"), Token, TimeSpan.FromSeconds(30));
+    public OpsClient Ops(int n) => new(new Uri($"http://{NodeHost(n)}:{OpsPort(n)}"), Token, TimeSpan.FromSeconds(30));
 
     public bool IsRunning(int n)
     {
@@ -97,6 +109,13 @@ internal sealed class LocalCluster : IAsyncDisposable
     {
         var path = Path.Combine(Folder, $"node{n}", "out.log");
         return File.Exists(path) ? Shared(path) : string.Empty;
+    }
+
+    /// <summary>Node <paramref name="n"/>'s diagnostic log file (with millisecond times).</summary>
+    public string NodeLog(int n)
+    {
+        var logs = Path.Combine(Folder, $"node{n}", "logs");
+        return Directory.Exists(logs) ? string.Concat(Directory.EnumerateFiles(logs, "rari-*.log").Order(StringComparer.Ordinal).Select(Shared)) : string.Empty;
     }
 
     public Task KillAsync(int n) => RunScriptAsync("kill", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -142,7 +161,7 @@ internal sealed class LocalCluster : IAsyncDisposable
             var hosted = await HostsAsync();
             last = $"members {string.Join(", ", members?.Members.Select(m => $"{m.Address} {m.Status}") ?? [])}; hosted {string.Join(", ", hosted.Select(h => $"{h.Key}@{h.Value}"))}; "
                 + $"gateway {(trader?.Gateway?.Reconciled == true ? "reconciled" : "not reconciled")}; symbols {string.Join(", ", trader?.Symbols.Select(s => $"{s.Symbol} {s.Detail}") ?? [])}";
-            if (members?.Members.Count(m => m.Status == "Up") == 3 && hosted.Count == Symbols.Length && trader?.Gateway?.Reconciled == true
+            if (members?.Members.Count(m => m.Status == "Up") == 3 && await EveryNodeSeesThreeUpAsync() && hosted.Count == Symbols.Length && trader?.Gateway?.Reconciled == true
                 && trader.Symbols.All(s => s.Detail.StartsWith("trading", StringComparison.Ordinal)))
             {
                 return;
@@ -152,6 +171,29 @@ internal sealed class LocalCluster : IAsyncDisposable
         }
 
         Assert.Fail($"the cluster did not become healthy within {timeout}: {last}\n{Diagnostics()}");
+    }
+
+    // Membership converges by gossip: one node may see all three Up while another still sees itself joining.
+    private async Task<bool> EveryNodeSeesThreeUpAsync()
+    {
+        for (var n = 1; n <= 3; n++)
+        {
+            using var ops = Ops(n);
+            try
+            {
+                var view = await ops.GetAsync<ClusterView>(OpsRoutes.Cluster, CancellationToken.None);
+                if (view.Members.Count(m => m.Status == "Up" && m.Reachable) != 3)
+                {
+                    return false;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Where each symbol runs now (symbol → node 1-3), as the nodes' shard regions answer.</summary>
