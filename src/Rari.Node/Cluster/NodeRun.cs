@@ -41,29 +41,13 @@ public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter 
     /// <summary>Runs the node until it is told to stop (Ctrl-C, SIGTERM, <c>--duration</c>); returns the exit code.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        Serilog.Events.LogEventLevel level;
-        TraderConfiguration configuration;
-        try
+        if (await TraderConfiguration.LoadOrReportAsync(_request.Run, _environment, _error, "rari node: ").ConfigureAwait(false) is not { } configuration)
         {
-            level = LogLevels.Parse(_environment(LogLevels.Variable));
-            configuration = TraderConfiguration.Load(_request.Run, level, _environment);
-        }
-        catch (ArgumentException e)
-        {
-            return await FailAsync(TraderRun.UsageExitCode, e.Message).ConfigureAwait(false);
-        }
-        catch (SettingsException e)
-        {
-            foreach (var problem in e.Problems)
-            {
-                await _error.WriteLineAsync("rari node: " + problem).ConfigureAwait(false);
-            }
-
             return TraderRun.UsageExitCode;
         }
 
         var logDirectory = _request.Run.LogDirectory;
-        using var diagnostics = NodeLogging.CreateDiagnostics(level, logDirectory);
+        using var diagnostics = NodeLogging.CreateDiagnostics(configuration.LogLevel, logDirectory);
         using var auditLog = NodeLogging.CreateAudit(logDirectory);
         using var loggerFactory = new SerilogLoggerFactory(diagnostics);
         try
