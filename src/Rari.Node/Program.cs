@@ -19,8 +19,8 @@ public static class Program
         root.Subcommands.Add(SimCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-        root.Subcommands.Add(PendingCommand.Create("node", "Join a trader cluster", issue: 9));
-        root.Subcommands.Add(PendingCommand.Create("ops", "Operate a running cluster", issue: 9));
+        root.Subcommands.Add(NodeCommand.Create());
+        root.Subcommands.Add(OpsCommand.Create());
         return root;
     }
 }

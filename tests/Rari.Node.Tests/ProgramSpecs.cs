@@ -26,12 +26,14 @@ public sealed class ProgramSpecs
     }
 
     [Fact]
-    public void Should_name_the_issue_that_brings_a_command_not_built_yet()
+    public void Should_explain_every_bad_cluster_argument_of_node_at_once()
     {
-        var (exitCode, _, error) = Run("node");
+        var (exitCode, _, error) = Run("node", "grid", "--seeds", "not a seed", "--port", "70000", "--ops-host", "everywhere");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("issue #9", error, StringComparison.Ordinal);
+        Assert.Contains("the seed node 'not a seed' is not host:port", error, StringComparison.Ordinal);
+        Assert.Contains("the cluster port 70000 is not 0-65535", error, StringComparison.Ordinal);
+        Assert.Contains("--ops-host 'everywhere' is not an IP address", error, StringComparison.Ordinal);
     }
 
     [Fact]

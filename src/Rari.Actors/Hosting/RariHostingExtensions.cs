@@ -50,28 +50,34 @@ public static class RariHostingExtensions
         builder.WithSingletonProxy<ActorKeys.RiskGate>(RiskGateName, singleton);
         builder.WithSingletonProxy<ActorKeys.ExchangeGateway>(GatewayName, singleton);
 
-        // 2. The symbols: one supervisor per symbol, wherever the shard lives.
+        // 2. The symbols: one host per symbol, wherever the shard lives; the host subscribes this node's market data to
+        //    its symbol and runs the symbol's supervisor. A cluster node remembers the symbols in the journal, so the
+        //    shards of a node that dies restart their symbols on a survivor without waiting for a message.
         builder.WithShardRegion<ActorKeys.Symbols>(
             SymbolSharding.TypeName,
-            (system, registry) => SymbolSupervisor.EntityProps(
-                runtime.Mode,
-                runtime.Catalog,
-                strategies,
-                history,
-                registry.Get<ActorKeys.RiskGate>(),
-                registry.Get<ActorKeys.ExchangeGateway>(),
-                DistributedPubSub.Get(system).Mediator,
-                runtime.Audit,
-                settings.StrategyActors,
-                runtime.Time),
-            new SymbolMessageExtractor(),
+            (system, registry) => SymbolHost.EntityProps(
+                SymbolSupervisor.EntityProps(
+                    runtime.Mode,
+                    runtime.Catalog,
+                    strategies,
+                    history,
+                    registry.Get<ActorKeys.RiskGate>(),
+                    registry.Get<ActorKeys.ExchangeGateway>(),
+                    DistributedPubSub.Get(system).Mediator,
+                    runtime.Audit,
+                    settings.StrategyActors,
+                    runtime.Time),
+                registry.GetAsync<ActorKeys.MarketDataStream>(),
+                runtime.Symbols),
+            new SymbolShardExtractor(),
             new ShardOptions
             {
                 Role = TraderRole,
-                StateStoreMode = StateStoreMode.DData,
-                RememberEntities = false,
+                StateStoreMode = runtime.RememberSymbols ? StateStoreMode.Persistence : StateStoreMode.DData,
+                RememberEntities = runtime.RememberSymbols,
+                RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
 
-                // A shard hand-off stops each supervisor with its own message, so it stops its strategy child cleanly.
+                // A shard hand-off stops each host with the supervisor's own message, so it stops its strategy cleanly.
                 HandOffStopMessage = StopSymbol.Instance,
             });
 
@@ -119,7 +125,8 @@ public static class RariHostingExtensions
             registry.Register<ActorKeys.MarketDataStream>(stream);
         });
 
-        // 5. A single node (no seeds configured) joins itself; then the traded symbols start and get their data.
+        // 5. A single node (no seeds configured) joins itself; then the traded symbols start (each host subscribes its
+        //    node's market data to its symbol). StartSymbol is idempotent, so every node of a cluster may send it.
         builder.AddStartup((system, registry) =>
         {
             var cluster = Cluster.Get(system);
@@ -134,7 +141,6 @@ public static class RariHostingExtensions
                 region.Tell(new StartSymbol(symbol));
             }
 
-            registry.Get<ActorKeys.MarketDataStream>().Tell(new SubscribeSymbols(runtime.Symbols));
         });
         return builder;
     }

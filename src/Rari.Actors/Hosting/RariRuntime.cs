@@ -35,4 +35,12 @@ public sealed record RariRuntime(
     IAuditTrail Audit,
     TimeProvider Time,
     ILoggerFactory LoggerFactory,
-    string Account);
+    string Account)
+{
+    /// <summary>
+    /// Whether the symbols' shard region remembers its symbols (in the journal, event-sourced): true on a cluster node,
+    /// so that a symbol whose node leaves or dies starts by itself on a survivor. A single node (<c>rari run</c>) starts
+    /// its configured symbols itself and remembers nothing, so a symbol dropped from its configuration stays gone.
+    /// </summary>
+    public bool RememberSymbols { get; init; }
+}

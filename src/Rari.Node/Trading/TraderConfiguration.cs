@@ -23,6 +23,33 @@ namespace Rari.Node.Trading;
 /// <param name="JournalDescription">Where the journal is, for the banner (never a connection secret).</param>
 public sealed record TraderConfiguration(Config Akka, RariSettings Rari, LogEventLevel LogLevel, string StateDirectory, string JournalDescription)
 {
+    /// <summary>
+    /// Reads LOG_LEVEL and the configuration as <see cref="Load"/> does; on a problem, writes each one to
+    /// <paramref name="error"/> after <paramref name="prefix"/> (e.g. <c>rari run: </c>) and returns null.
+    /// </summary>
+    public static async Task<TraderConfiguration?> LoadOrReportAsync(RunRequest request, Func<string, string?> environment, TextWriter error, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return Load(request, LogLevels.Parse(environment(LogLevels.Variable)), environment);
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync(prefix + e.Message).ConfigureAwait(false);
+        }
+        catch (SettingsException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                await error.WriteLineAsync(prefix + problem).ConfigureAwait(false);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Reads the files and the overrides and checks every block at once.</summary>
     /// <exception cref="SettingsException">One problem per bad key or file.</exception>
     /// <exception cref="ArgumentException">An override is malformed.</exception>

@@ -42,24 +42,8 @@ public sealed partial class TraderRun(RunRequest request, TextWriter output, Tex
     /// <summary>Runs the trader until it is told to stop; returns the exit code.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        Serilog.Events.LogEventLevel level;
-        TraderConfiguration configuration;
-        try
+        if (await TraderConfiguration.LoadOrReportAsync(_request, _environment, _error, "rari run: ").ConfigureAwait(false) is not { } configuration)
         {
-            level = LogLevels.Parse(_environment(LogLevels.Variable));
-            configuration = TraderConfiguration.Load(_request, level, _environment);
-        }
-        catch (ArgumentException e)
-        {
-            return await FailAsync(UsageExitCode, e.Message).ConfigureAwait(false);
-        }
-        catch (SettingsException e)
-        {
-            foreach (var problem in e.Problems)
-            {
-                await _error.WriteLineAsync("rari run: " + problem).ConfigureAwait(false);
-            }
-
             return UsageExitCode;
         }
 
@@ -74,6 +58,7 @@ public sealed partial class TraderRun(RunRequest request, TextWriter output, Tex
             return UsageExitCode;
         }
 
+        var level = configuration.LogLevel;
         using var diagnostics = NodeLogging.CreateDiagnostics(level, _request.LogDirectory);
         using var auditLog = NodeLogging.CreateAudit(_request.LogDirectory);
         using var loggerFactory = new SerilogLoggerFactory(diagnostics);

@@ -1,0 +1,207 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Rari.Actors.Hosting;
+using Rari.Actors.Ops;
+using Rari.Actors.Settings;
+using Rari.Actors.Venue;
+using Rari.Aster.Streams;
+using Rari.Domain.Identifiers;
+using Rari.Node.Logging;
+using Rari.Node.Ops;
+using Rari.Node.Trading;
+using Serilog;
+using Serilog.Extensions.Logging;
+
+namespace Rari.Node.Cluster;
+
+/// <summary>
+/// One <c>rari node</c>: the building blocks of <c>rari run</c> (<see cref="TraderConfiguration"/>,
+/// <see cref="VenueConnection"/>, <see cref="SymbolCatalogLoader"/>, <see cref="RariRuntime"/>, <c>AddRariActors</c>,
+/// <see cref="TraderProgress"/>) put together as a cluster member: the cluster endpoint over the HOCON, symbols
+/// remembered by the shard region, the PostgreSQL journal, and the ops endpoint.
+/// </summary>
+/// <param name="request">The checked arguments.</param>
+/// <param name="dashboardPort">The dashboard port asked for, if any.</param>
+/// <param name="output">Where the banner and progress go.</param>
+/// <param name="error">Where start-up problems go.</param>
+/// <param name="environment">Reads environment variables; the process environment by default.</param>
+public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan OpsTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly NodeRequest _request = request ?? throw new ArgumentNullException(nameof(request));
+    private readonly TextWriter _output = output ?? throw new ArgumentNullException(nameof(output));
+    private readonly TextWriter _error = error ?? throw new ArgumentNullException(nameof(error));
+    private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
+
+    /// <summary>Runs the node until it is told to stop (Ctrl-C, SIGTERM, <c>--duration</c>); returns the exit code.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        if (await TraderConfiguration.LoadOrReportAsync(_request.Run, _environment, _error, "rari node: ").ConfigureAwait(false) is not { } configuration)
+        {
+            return TraderRun.UsageExitCode;
+        }
+
+        var logDirectory = _request.Run.LogDirectory;
+        using var diagnostics = NodeLogging.CreateDiagnostics(configuration.LogLevel, logDirectory);
+        using var auditLog = NodeLogging.CreateAudit(logDirectory);
+        using var loggerFactory = new SerilogLoggerFactory(diagnostics);
+        try
+        {
+            return await RunWithLogsAsync(configuration, diagnostics, auditLog, loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+    }
+
+    private async Task<int> RunWithLogsAsync(
+        TraderConfiguration configuration, Serilog.Core.Logger diagnostics, Serilog.Core.Logger auditLog, SerilogLoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var run = _request.Run;
+        await using var venue = await VenueConnection.OpenAsync(run, configuration, _environment, loggerFactory, cancellationToken).ConfigureAwait(false);
+        if (venue.Problem is { } problem)
+        {
+            return await FailAsync(venue.ProblemExitCode, problem).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<Symbol> symbols = run.Symbols.Count > 0 ? run.Symbols : [.. configuration.Rari.Assets.Profiles.Select(p => p.Symbol)];
+        Actors.Symbols.SymbolCatalog catalog;
+        try
+        {
+            catalog = await SymbolCatalogLoader.LoadAsync(venue.Rest, symbols, configuration.Rari.Assets, loggerFactory.CreateLogger("rari.node"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SymbolCatalogException e)
+        {
+            return await FailAsync(TraderRun.FailureExitCode, e.Message).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            return await FailAsync(TraderRun.FailureExitCode, $"cannot reach the venue at {venue.Options.RestBaseUrl}: {e.Message}").ConfigureAwait(false);
+        }
+
+        var audit = new SerilogAuditTrail(auditLog, diagnostics);
+        var runtime = new RariRuntime(
+            run.Mode,
+            symbols,
+            configuration.Rari,
+            catalog,
+            venue.Rest,
+            MarketStreamOptions.For(venue.Options),
+            UserStreamOptions.For(venue.Options),
+            audit,
+            TimeProvider.System,
+            loggerFactory,
+            venue.AccountName)
+        {
+            RememberSymbols = true,
+        };
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(diagnostics);
+        builder.Services.AddAkka(ClusterEndpoint.SystemName, akka =>
+        {
+            akka.AddHocon(_request.Endpoint.ToHocon().WithFallback(configuration.Akka), HoconAddMode.Prepend);
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = LogLevels.ToAkkaLevel(configuration.LogLevel);
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
+            akka.AddRariActors(runtime);
+        });
+
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var registry = host.Services.GetRequiredService<ActorRegistry>();
+
+        OpsEndpoint? ops = null;
+        string? tokenSource = null;
+        if (_request.Ops is { } opsOptions)
+        {
+            var token = OpsToken.ForNode(_environment, configuration.StateDirectory, out tokenSource);
+            try
+            {
+                ops = await OpsEndpoint.StartAsync(new OpsService(system, registry, symbols, OpsTimeout), opsOptions, token, logDirectory: run.LogDirectory, loggerFactory, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                return await FailAsync(TraderRun.FailureExitCode, $"the ops endpoint cannot listen on {opsOptions.Host}:{opsOptions.Port} ({e.Message}); choose another --ops-port or pass --no-ops").ConfigureAwait(false);
+            }
+        }
+
+        try
+        {
+            await WriteBannerAsync(system, configuration, venue, symbols, ops, tokenSource).ConfigureAwait(false);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (run.Duration is { } duration)
+            {
+                stop.CancelAfter(duration);
+            }
+
+            // The actor system also stops by itself: SIGTERM runs Akka's coordinated shutdown (a graceful leave), an
+            // operator's `cluster leave` too, and a node that was downed (the minority side of a partition, or an
+            // operator's `cluster down`) exits with an error, for its supervisor to start it again.
+            using var downed = system.WhenTerminated.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            var statusPath = Path.Combine(configuration.StateDirectory, "status.json");
+            var reason = await new TraderProgress(registry, audit, venue, symbols, _output, ProgressInterval, statusPath).RunUntilStoppedAsync(stop.Token).ConfigureAwait(false);
+            if (system.WhenTerminated.IsCompleted && CoordinatedShutdown.Get(system).ShutdownReason is CoordinatedShutdown.ClusterDowningReason)
+            {
+                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                return await FailAsync(TraderRun.FailureExitCode, "this node was downed (by the split-brain resolver on the minority side of a partition, or by an operator) and trades nothing more; start it again to rejoin.").ConfigureAwait(false);
+            }
+
+            if (system.WhenTerminated.IsCompleted)
+            {
+                reason = CoordinatedShutdown.Get(system).ShutdownReason is CoordinatedShutdown.ClusterLeavingReason ? "an operator asked it to leave" : "asked to stop";
+            }
+
+            await _output.WriteLineAsync($"rari node: leaving the cluster ({reason}); its symbols and singletons hand over to the other nodes").ConfigureAwait(false);
+        }
+        finally
+        {
+            if (ops is not null)
+            {
+                await ops.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await system.WhenTerminated.ConfigureAwait(false);
+        await _output.WriteLineAsync("rari node: stopped").ConfigureAwait(false);
+        return 0;
+    }
+
+    private async Task WriteBannerAsync(
+        ActorSystem system, TraderConfiguration configuration, VenueConnection venue, IReadOnlyList<Symbol> symbols, OpsEndpoint? ops, string? tokenSource)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var seeds = cluster.Settings.SeedNodes.Count == 0 ? "none: it founds a cluster of its own" : string.Join(", ", cluster.Settings.SeedNodes);
+        var mode = _request.Run.Mode.ToString().ToLowerInvariant();
+        await _output.WriteLineAsync($"rari node {mode}: member {cluster.SelfAddress} (roles {string.Join(", ", cluster.SelfRoles)}), seeds {seeds}").ConfigureAwait(false);
+        await _output.WriteLineAsync($"  the cluster trades {string.Join(", ", symbols)} on {venue.Description}").ConfigureAwait(false);
+        await _output.WriteLineAsync($"  journal: {configuration.JournalDescription}; logs: {Path.GetFullPath(_request.Run.LogDirectory)}").ConfigureAwait(false);
+        await _output.WriteLineAsync(ops is null
+            ? "  ops endpoint: off (--no-ops)"
+            : $"  ops endpoint: {ops.Address} (token from {tokenSource}); try: rari ops cluster show --port {ops.Address.Port}").ConfigureAwait(false);
+        if (_request.Run.Dashboard)
+        {
+            var port = dashboardPort is { } p ? $" (--dashboard-port {p} accepted)" : string.Empty;
+            await _output.WriteLineAsync($"  dashboard: not served by this build yet (issue #8){port}").ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> FailAsync(int exitCode, string message)
+    {
+        await _error.WriteLineAsync("rari node: " + message).ConfigureAwait(false);
+        return exitCode;
+    }
+}
