@@ -5,6 +5,11 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
+# The dashboard's build installs its charting library from npm (src/Rari.Dashboard/web/package-lock.json).
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
+
 # Restore first, from the project files alone, so that a source change does not download the packages again.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Rari.Domain/Rari.Domain.csproj src/Rari.Domain/

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
+using Rari.Actors.Symbols;
 
 namespace Rari.Dashboard.ReadModel;
 
@@ -10,9 +11,6 @@ namespace Rari.Dashboard.ReadModel;
 /// </summary>
 internal static class ShardHosting
 {
-    /// <summary>The shard type name of the symbol supervisors (Rari.Actors.Hosting).</summary>
-    public const string TypeName = "symbols";
-
     /// <summary>Asks every Up member's region; returns the symbols by member address.</summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> AskAsync(ActorSystem system, TimeSpan timeout)
     {
@@ -25,7 +23,7 @@ internal static class ShardHosting
                 continue;
             }
 
-            var region = system.ActorSelection(new RootActorPath(member.Address) / "system" / "sharding" / TypeName);
+            var region = system.ActorSelection(new RootActorPath(member.Address) / "system" / "sharding" / SymbolSharding.TypeName);
             asks.Add((member.Address.ToString(), AskOrNull(region, timeout)));
         }
 

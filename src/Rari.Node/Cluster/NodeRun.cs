@@ -8,6 +8,7 @@ using Rari.Actors.Ops;
 using Rari.Actors.Settings;
 using Rari.Actors.Venue;
 using Rari.Aster.Streams;
+using Rari.Dashboard.Hosting;
 using Rari.Domain.Identifiers;
 using Rari.Node.Logging;
 using Rari.Node.Ops;
@@ -24,11 +25,10 @@ namespace Rari.Node.Cluster;
 /// remembered by the shard region, the PostgreSQL journal, and the ops endpoint.
 /// </summary>
 /// <param name="request">The checked arguments.</param>
-/// <param name="dashboardPort">The dashboard port asked for, if any.</param>
 /// <param name="output">Where the banner and progress go.</param>
 /// <param name="error">Where start-up problems go.</param>
 /// <param name="environment">Reads environment variables; the process environment by default.</param>
-public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
+public sealed class NodeRun(NodeRequest request, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan OpsTimeout = TimeSpan.FromSeconds(10);
@@ -46,13 +46,25 @@ public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter 
             return TraderRun.UsageExitCode;
         }
 
-        var logDirectory = _request.Run.LogDirectory;
+        var run = _request.Run;
+        var dashboard = DashboardHosting.Prepare(run.Dashboard, configuration.Akka, run.DashboardBind, run.DashboardPort, _environment, out var dashboardProblems);
+        if (dashboardProblems.Count > 0)
+        {
+            foreach (var problem in dashboardProblems)
+            {
+                await _error.WriteLineAsync("rari node: " + problem).ConfigureAwait(false);
+            }
+
+            return TraderRun.UsageExitCode;
+        }
+
+        var logDirectory = run.LogDirectory;
         using var diagnostics = NodeLogging.CreateDiagnostics(configuration.LogLevel, logDirectory);
         using var auditLog = NodeLogging.CreateAudit(logDirectory);
         using var loggerFactory = new SerilogLoggerFactory(diagnostics);
         try
         {
-            return await RunWithLogsAsync(configuration, diagnostics, auditLog, loggerFactory, cancellationToken).ConfigureAwait(false);
+            return await RunWithLogsAsync(configuration, dashboard, diagnostics, auditLog, loggerFactory, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -61,7 +73,12 @@ public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter 
     }
 
     private async Task<int> RunWithLogsAsync(
-        TraderConfiguration configuration, Serilog.Core.Logger diagnostics, Serilog.Core.Logger auditLog, SerilogLoggerFactory loggerFactory, CancellationToken cancellationToken)
+        TraderConfiguration configuration,
+        DashboardHosting? dashboard,
+        Serilog.Core.Logger diagnostics,
+        Serilog.Core.Logger auditLog,
+        SerilogLoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
     {
         var run = _request.Run;
         await using var venue = await VenueConnection.OpenAsync(run, configuration, _environment, loggerFactory, cancellationToken).ConfigureAwait(false);
@@ -94,7 +111,7 @@ public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter 
             venue.Rest,
             MarketStreamOptions.For(venue.Options),
             UserStreamOptions.For(venue.Options),
-            audit,
+            dashboard?.Wrap(audit) ?? audit,
             TimeProvider.System,
             loggerFactory,
             venue.AccountName)
@@ -138,9 +155,28 @@ public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter 
             }
         }
 
+        DashboardHost? web = null;
+        if (dashboard is not null)
+        {
+            try
+            {
+                web = await dashboard.StartAsync(run.Mode.ToString().ToLowerInvariant(), symbols, configuration.Rari, system, registry, loggerFactory, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                if (ops is not null)
+                {
+                    await ops.DisposeAsync().ConfigureAwait(false);
+                }
+
+                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                return await FailAsync(TraderRun.UsageExitCode, $"the dashboard cannot listen on {dashboard.Listening} ({e.Message}); choose another --dashboard-port or pass --no-dashboard").ConfigureAwait(false);
+            }
+        }
+
         try
         {
-            await WriteBannerAsync(system, configuration, venue, symbols, ops, tokenSource).ConfigureAwait(false);
+            await WriteBannerAsync(system, configuration, venue, symbols, ops, tokenSource, web).ConfigureAwait(false);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (run.Duration is { } duration)
             {
@@ -168,6 +204,11 @@ public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter 
         }
         finally
         {
+            if (web is not null)
+            {
+                await web.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (ops is not null)
             {
                 await ops.DisposeAsync().ConfigureAwait(false);
@@ -181,7 +222,7 @@ public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter 
     }
 
     private async Task WriteBannerAsync(
-        ActorSystem system, TraderConfiguration configuration, VenueConnection venue, IReadOnlyList<Symbol> symbols, OpsEndpoint? ops, string? tokenSource)
+        ActorSystem system, TraderConfiguration configuration, VenueConnection venue, IReadOnlyList<Symbol> symbols, OpsEndpoint? ops, string? tokenSource, DashboardHost? web)
     {
         var cluster = Akka.Cluster.Cluster.Get(system);
         var seeds = cluster.Settings.SeedNodes.Count == 0 ? "none: it founds a cluster of its own" : string.Join(", ", cluster.Settings.SeedNodes);
@@ -192,11 +233,9 @@ public sealed class NodeRun(NodeRequest request, int? dashboardPort, TextWriter 
         await _output.WriteLineAsync(ops is null
             ? "  ops endpoint: off (--no-ops)"
             : $"  ops endpoint: {ops.Address} (token from {tokenSource}); try: rari ops cluster show --port {ops.Address.Port}").ConfigureAwait(false);
-        if (_request.Run.Dashboard)
-        {
-            var port = dashboardPort is { } p ? $" (--dashboard-port {p} accepted)" : string.Empty;
-            await _output.WriteLineAsync($"  dashboard: not served by this build yet (issue #8){port}").ConfigureAwait(false);
-        }
+        await _output.WriteLineAsync(web is null
+            ? "  dashboard: off (--no-dashboard or rari.dashboard.enabled = false)"
+            : $"  dashboard: {web.UrlWithToken} (the token is the key to the controls)").ConfigureAwait(false);
     }
 
     private async Task<int> FailAsync(int exitCode, string message)

@@ -33,12 +33,13 @@ public static class NodeCommand
         var opsHost = new Option<string>("--ops-host") { Description = $"the address the ops endpoint listens on (default {OpsEndpointOptions.DefaultHost}; 0.0.0.0 only behind a firewall)", HelpName = "HOST" };
         var opsPort = new Option<int?>("--ops-port") { Description = $"the ops endpoint's port (default {OpsEndpointOptions.DefaultPort})", HelpName = "PORT" };
         var noOps = new Option<bool>("--no-ops") { Description = "serve no ops endpoint" };
-        var dashboardPort = new Option<int?>("--dashboard-port") { Description = "the web dashboard's port", HelpName = "PORT" };
+        var dashboardPort = new Option<int?>("--dashboard-port") { Description = "the web dashboard's port (default rari.dashboard.port, 8501; 0 picks a free one)", HelpName = "PORT" };
+        var dashboardBind = new Option<string>("--dashboard-bind") { Description = "the address the dashboard listens on (default 127.0.0.1; any other needs RARI_DASHBOARD_TOKEN)", HelpName = "ADDRESS" };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "do not serve the web dashboard" };
 
         var command = new Command("node", "Join a trader cluster: rari node grid|volatility|hybrid --seeds host:port,...")
         {
-            mode, venue, symbols, seeds, host, port, publicHost, roles, duration, config, set, state, logs, opsHost, opsPort, noOps, dashboardPort, noDashboard,
+            mode, venue, symbols, seeds, host, port, publicHost, roles, duration, config, set, state, logs, opsHost, opsPort, noOps, dashboardPort, dashboardBind, noDashboard,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -61,7 +62,9 @@ public static class NodeCommand
                 parse.GetValue(set) ?? [],
                 parse.GetValue(state) ?? "state",
                 parse.GetValue(logs),
-                parse.GetValue(noDashboard));
+                parse.GetValue(noDashboard),
+                parse.GetValue(dashboardPort),
+                parse.GetValue(dashboardBind));
             var errors = NodeRequest.TryCreate(raw, endpointErrors, endpoint, ops, out var request);
             if (errors.Count > 0)
             {
@@ -74,7 +77,7 @@ public static class NodeCommand
                 return TraderRun.UsageExitCode;
             }
 
-            return await new NodeRun(request!, parse.GetValue(dashboardPort), parse.InvocationConfiguration.Output, error).RunAsync(cancellationToken).ConfigureAwait(false);
+            return await new NodeRun(request!, parse.InvocationConfiguration.Output, error).RunAsync(cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

@@ -13,8 +13,6 @@ namespace Rari.Actors.Tests.Symbols;
 /// <summary>The symbol supervisors as entities of a real shard region on a one-node cluster.</summary>
 public sealed class SymbolShardingSpecs(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(Config, output)
 {
-    private const int Shards = 10;
-
     private const string Config = PersistenceConfig + """
 
         akka.actor.provider = cluster
@@ -36,13 +34,13 @@ public sealed class SymbolShardingSpecs(ITestOutputHelper output) : Akka.TestKit
             SymbolSharding.TypeName,
             SymbolSupervisor.EntityProps(StrategyKind.Grid, Catalog, rig.Strategies, rig.History, rig.RiskGate, rig.Gateway, rig.Mediator, rig.Audit, rig.Settings),
             settings,
-            new SymbolMessageExtractor(Shards),
+            new Rari.Actors.Hosting.SymbolShardExtractor(),
             sharding.DefaultShardAllocationStrategy(settings),
             StopSymbol.Instance);
 
         // act
         region.Tell(new StartSymbol(Eth));
-        var shard = new SymbolMessageExtractor(Shards).ShardId(Eth.Value, null);
+        var shard = new Rari.Actors.Hosting.SymbolShardExtractor().ShardId(Eth.Value, null);
         var strategy = Sys.ActorSelection($"/system/sharding/{SymbolSharding.TypeName}/{shard}/{Eth.Value}/{SymbolSupervisor.ChildName}");
         await AwaitAssertAsync(
             async () =>
