@@ -18,7 +18,7 @@ namespace Rari.Node.Cluster;
 public sealed record ClusterEndpoint(string? Host, int? Port, string? PublicHost, IReadOnlyList<string>? Seeds, IReadOnlyList<string>? Roles)
 {
     /// <summary>The actor system's name: every node of one cluster has it, and seed addresses name it.</summary>
-    public const string SystemName = "rari";
+    public const string SystemName = Trading.TraderHost.SystemName;
 
     /// <summary>The environment variable of the bind host.</summary>
     public const string HostVariable = "RARI_HOST";

@@ -119,25 +119,9 @@ public sealed class NodeRun(NodeRequest request, TextWriter output, TextWriter e
             RememberSymbols = true,
         };
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSerilog(diagnostics);
-        builder.Services.AddAkka(ClusterEndpoint.SystemName, akka =>
-        {
-            akka.AddHocon(_request.Endpoint.ToHocon().WithFallback(configuration.Akka), HoconAddMode.Prepend);
-            akka.ConfigureLoggers(loggers =>
-            {
-                loggers.LogLevel = LogLevels.ToAkkaLevel(configuration.LogLevel);
-                loggers.ClearLoggers();
-                loggers.AddLoggerFactory();
-            });
-            akka.AddRariActors(runtime);
-        });
-
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        var system = host.Services.GetRequiredService<ActorSystem>();
-        var registry = host.Services.GetRequiredService<ActorRegistry>();
+        using var started = await TraderHost.StartAsync(
+            _request.Endpoint.ToHocon().WithFallback(configuration.Akka), configuration.LogLevel, diagnostics, runtime, cancellationToken).ConfigureAwait(false);
+        var (host, system, registry) = (started.Host, started.System, started.Registry);
 
         OpsEndpoint? ops = null;
         string? tokenSource = null;

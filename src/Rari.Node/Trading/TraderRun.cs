@@ -117,25 +117,8 @@ public sealed partial class TraderRun(RunRequest request, TextWriter output, Tex
             loggerFactory,
             venue.AccountName);
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSerilog(diagnostics);
-        builder.Services.AddAkka("rari", akka =>
-        {
-            akka.AddHocon(configuration.Akka, HoconAddMode.Prepend);
-            akka.ConfigureLoggers(loggers =>
-            {
-                loggers.LogLevel = LogLevels.ToAkkaLevel(configuration.LogLevel);
-                loggers.ClearLoggers();
-                loggers.AddLoggerFactory();
-            });
-            akka.AddRariActors(runtime);
-        });
-
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        var system = host.Services.GetRequiredService<ActorSystem>();
-        var registry = host.Services.GetRequiredService<ActorRegistry>();
+        using var started = await TraderHost.StartAsync(configuration.Akka, configuration.LogLevel, diagnostics, runtime, cancellationToken).ConfigureAwait(false);
+        var (host, system, registry) = (started.Host, started.System, started.Registry);
         await using var web = await StartDashboardAsync(dashboard, configuration, symbols, system, registry, loggerFactory, cancellationToken).ConfigureAwait(false);
         if (dashboard is not null && web is null)
         {
