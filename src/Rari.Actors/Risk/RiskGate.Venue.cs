@@ -5,8 +5,8 @@ using Rari.Domain.Risk;
 
 namespace Rari.Actors.Risk;
 
-// What the gate learns from the gateway besides order events: the resting entries it must count after a restart, and the
-// venue's order-rate usage.
+// What the gate learns from the gateway besides order events: its last account view and the resting entries it must
+// count after a restart, and the venue's order-rate usage.
 public sealed partial class RiskGate
 {
     private static readonly TimeSpan OpenEntriesRetry = TimeSpan.FromSeconds(5);
@@ -18,6 +18,15 @@ public sealed partial class RiskGate
     private void VenueCommands()
     {
         Command<OpenEntryOrders>(OnOpenEntryOrders);
+        Command<GatewayStatus>(status =>
+        {
+            // The gateway's last view, asked for at start: the topic publishes only on the next change, and without a
+            // view the gate lets no exposure through (a take-profit that is not reduce-only included).
+            if (status.Account is { } account)
+            {
+                OnAccount(account);
+            }
+        });
         Command<AskOpenEntries>(_ => AskOpenEntriesUntilAnswered());
         Command<OrderRateObserved>(observed =>
         {
@@ -35,6 +44,11 @@ public sealed partial class RiskGate
         if (_openEntriesKnown)
         {
             return;
+        }
+
+        if (_account is null)
+        {
+            _gateway.Tell(GetGatewayStatus.Instance);
         }
 
         _gateway.Tell(GetOpenEntryOrders.Instance);

@@ -24,8 +24,9 @@ namespace Rari.Actors.Risk;
 /// <para>Messages in: <see cref="SubmitOrder"/>; <see cref="AccountChanged"/> (subscribed on <see cref="Topics.Account"/>);
 /// the gateway's Domain order events (<see cref="OrderFilled"/>, <see cref="OrderCanceled"/>, <see cref="OrderExpired"/>,
 /// <see cref="OrderRejected"/>, <see cref="OrderDenied"/>), <see cref="CriticalErrorDetected"/> and
-/// <see cref="FundsTransferred"/>; from the gateway also <see cref="OpenEntryOrders"/> (the answer to the
-/// <see cref="GetOpenEntryOrders"/> it asks after each start) and <see cref="OrderRateObserved"/> (for the order-rate
+/// <see cref="FundsTransferred"/>; from the gateway also <see cref="GatewayStatus"/> and <see cref="OpenEntryOrders"/>
+/// (the answers to the <see cref="GetGatewayStatus"/> and <see cref="GetOpenEntryOrders"/> it asks after each start, so
+/// it holds an account view and the resting entries before the next publication) and <see cref="OrderRateObserved"/> (for the order-rate
 /// rule); <see cref="SymbolMarketObserved"/> and <see cref="MarketData.OrderBookChanged"/> (depth and slippage rules,
 /// used while younger than <see cref="RiskGateOptions.BookMaxAge"/>) from the symbols; the operator's
 /// <see cref="HaltTrading"/>, <see cref="ResumeTrading"/> and <see cref="FlattenPositions"/> (answered with

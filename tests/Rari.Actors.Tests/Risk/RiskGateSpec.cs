@@ -56,7 +56,7 @@ public abstract class RiskGateSpec : Akka.TestKit.Xunit2.TestKit
 
     private static readonly ClientOrderIdFactory Ids = new();
 
-    private static readonly SymbolCatalog Catalog = new(new Dictionary<Symbol, SymbolSetup>
+    protected static readonly SymbolCatalog Catalog = new(new Dictionary<Symbol, SymbolSetup>
     {
         [Btc] = new(TestInstruments.BtcUsdt, 20, 0.0002m, 0.0004m),
         [Eth] = new(TestInstruments.EthUsdt, 20, 0.0002m, 0.0004m),

@@ -32,6 +32,26 @@ public sealed class RiskGateVenueSpecs(ITestOutputHelper output) : RiskGateSpec(
     }
 
     [Fact]
+    public void Should_take_the_gateways_last_account_view_at_start_instead_of_waiting_for_the_next_publication()
+    {
+        // arrange: the gate asks the gateway for its status before anything is published on the account topic
+        var gate = Sys.ActorOf(Rari.Actors.Risk.RiskGate.Props(
+            RiskSettings.Default, Domain.Strategies.Sizing.AssetProfileTable.Default, Catalog, Gateway, Symbols, Mediator, Audit, Options));
+        Gateway.ExpectMsg<GetGatewayStatus>(Patience);
+        Gateway.Reply(new GatewayStatus(true, [], Account(T0, 10_000m), 0, 0, 0));
+        Gateway.ExpectMsg<GetOpenEntryOrders>(Patience);
+        Gateway.Reply(new OpenEntryOrders([]));
+        gate.Tell(Market(T0, 60_000m));
+
+        // act
+        gate.Tell(Entry(1, 0.01m, 60_000m, stop: 59_400m));
+
+        // assert: without a view it would have been denied ("no account view yet")
+        Assert.Equal(RiskVerdictKind.Approved, Gateway.ExpectMsg<ApprovedOrder>(Patience).Verdict); // <--
+        Assert.Equal(10_000m, Status(gate).Equity);
+    }
+
+    [Fact]
     public void Should_deny_entries_beyond_the_order_rate_budget_but_pass_exits_and_free_the_budget_when_the_window_rolls()
     {
         // arrange: 959 of 1,200 orders used; new exposure may use 80 % = 960
