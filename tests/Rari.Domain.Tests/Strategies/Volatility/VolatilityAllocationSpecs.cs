@@ -1,5 +1,6 @@
 using Rari.Domain.Market;
 using Rari.Domain.Strategies.Volatility;
+using Rari.TestKit;
 using static Rari.Domain.Tests.Strategies.Volatility.VolatilityTestKit;
 
 namespace Rari.Domain.Tests.Strategies.Volatility;
@@ -19,14 +20,15 @@ public sealed class VolatilityAllocationSpecs
         }
 
         var checksum = 0;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Bars; i++)
+        var next = firstIndex + 2_000;
+        var allocated = Allocations.Minimum(() =>
         {
-            var bar = new Kline(T0 + ((firstIndex + 2_000 + i) * MinuteMs), price, price, price, price, 1m);
-            checksum += strategy.OnKline(bar, context).Events.Count;
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var i = 0; i < Bars; i++)
+            {
+                var bar = new Kline(T0 + (next++ * MinuteMs), price, price, price, price, 1m);
+                checksum += strategy.OnKline(bar, context).Events.Count;
+            }
+        });
         Assert.Equal(0, checksum);
         return allocated;
     }
