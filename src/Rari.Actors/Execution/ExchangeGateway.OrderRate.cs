@@ -29,20 +29,9 @@ public sealed partial class ExchangeGateway
     // that rolls over frees the gate's budget within a check interval.
     private void ReportOrderRate()
     {
-        OrderRateObserved? tightest = null;
-        foreach (var window in _rest.Transport.Budget.Snapshot().Windows)
-        {
-            if (window.Rule.Type != RateLimitType.Orders || window.Rule.Limit <= 0)
-            {
-                continue;
-            }
-
-            if (tightest is null || (decimal)window.Used / window.Rule.Limit > (decimal)tightest.Used / tightest.Limit)
-            {
-                tightest = new OrderRateObserved(window.Used, window.Rule.Limit);
-            }
-        }
-
+        var tightest = _rest.Transport.Budget.Snapshot().Tightest(RateLimitType.Orders) is { } window
+            ? new OrderRateObserved(window.Used, window.Rule.Limit)
+            : null;
         if (tightest is not null && tightest != _lastOrderRate)
         {
             _lastOrderRate = tightest;

@@ -48,18 +48,18 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
     public bool Connected { get; private set; }
 
     /// <summary>
-    /// Takes an account view, the latest to arrive (the gateway publishes its views in order, and its status answer holds
-    /// its current one), and adds its equity to the curve at <paramref name="receivedAtMs"/>.
+    /// Takes an account view unless it is older (by the gateway's revision) than the one held — views come from the topic
+    /// and from the gateway's status answers, in any order — and adds its equity to the curve at
+    /// <paramref name="receivedAtMs"/>.
     /// </summary>
     /// <remarks>
-    /// The curve runs on the wall clock of arrival, not on the view's own time: the gateway stamps stream updates with
-    /// the exchange's transaction time and reconciled views with its venue clock, which differ under a replaying
-    /// simulator, and a chart needs one increasing axis.
+    /// The curve runs on the wall clock of arrival, not on the view's exchange time: a view the venue has not dated yet
+    /// carries 0, and a chart needs one increasing axis.
     /// </remarks>
     public void Apply(AccountChanged account, long receivedAtMs)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (Equals(Account, account))
+        if (account.IsOlderThan(Account) || Equals(Account, account))
         {
             return;
         }

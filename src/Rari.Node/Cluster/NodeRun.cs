@@ -1,19 +1,12 @@
 using Akka.Actor;
-using Akka.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Rari.Actors.Hosting;
 using Rari.Actors.Ops;
-using Rari.Actors.Settings;
 using Rari.Actors.Venue;
-using Rari.Aster.Streams;
 using Rari.Dashboard.Hosting;
 using Rari.Domain.Identifiers;
 using Rari.Node.Logging;
 using Rari.Node.Ops;
 using Rari.Node.Trading;
-using Serilog;
 using Serilog.Extensions.Logging;
 
 namespace Rari.Node.Cluster;
@@ -88,36 +81,14 @@ public sealed class NodeRun(NodeRequest request, TextWriter output, TextWriter e
         }
 
         IReadOnlyList<Symbol> symbols = run.Symbols.Count > 0 ? run.Symbols : [.. configuration.Rari.Assets.Profiles.Select(p => p.Symbol)];
-        Actors.Symbols.SymbolCatalog catalog;
-        try
+        string? catalogProblem = null;
+        if (await venue.LoadCatalogAsync(symbols, configuration.Rari, loggerFactory.CreateLogger("rari.node"), p => catalogProblem = p, cancellationToken).ConfigureAwait(false) is not { } catalog)
         {
-            catalog = await SymbolCatalogLoader.LoadAsync(venue.Rest, symbols, configuration.Rari.Assets, loggerFactory.CreateLogger("rari.node"), cancellationToken).ConfigureAwait(false);
-        }
-        catch (SymbolCatalogException e)
-        {
-            return await FailAsync(TraderRun.FailureExitCode, e.Message).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            return await FailAsync(TraderRun.FailureExitCode, $"cannot reach the venue at {venue.Options.RestBaseUrl}: {e.Message}").ConfigureAwait(false);
+            return await FailAsync(TraderRun.FailureExitCode, catalogProblem!).ConfigureAwait(false);
         }
 
         var audit = new SerilogAuditTrail(auditLog, diagnostics);
-        var runtime = new RariRuntime(
-            run.Mode,
-            symbols,
-            configuration.Rari,
-            catalog,
-            venue.Rest,
-            MarketStreamOptions.For(venue.Options),
-            UserStreamOptions.For(venue.Options),
-            dashboard?.Wrap(audit) ?? audit,
-            TimeProvider.System,
-            loggerFactory,
-            venue.AccountName)
-        {
-            RememberSymbols = true,
-        };
+        var runtime = venue.CreateRuntime(run.Mode, symbols, configuration.Rari, catalog, dashboard?.Wrap(audit) ?? audit, loggerFactory) with { RememberSymbols = true };
 
         using var started = await TraderHost.StartAsync(
             _request.Endpoint.ToHocon().WithFallback(configuration.Akka), configuration.LogLevel, diagnostics, runtime, cancellationToken).ConfigureAwait(false);

@@ -1,16 +1,6 @@
-using Akka.Actor;
-using Akka.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Rari.Actors.Hosting;
-using Rari.Actors.Settings;
-using Rari.Actors.Venue;
-using Rari.Aster.Rest;
-using Rari.Aster.Streams;
 using Rari.Domain.Identifiers;
 using Rari.Node.Logging;
-using Serilog;
 using Serilog.Extensions.Logging;
 
 namespace Rari.Node.Trading;
@@ -89,33 +79,14 @@ public sealed partial class TraderRun(RunRequest request, TextWriter output, Tex
         }
 
         var symbols = ChooseSymbols(configuration, venue);
-        Actors.Symbols.SymbolCatalog catalog;
-        try
+        string? catalogProblem = null;
+        if (await venue.LoadCatalogAsync(symbols, configuration.Rari, log, p => catalogProblem = p, cancellationToken).ConfigureAwait(false) is not { } catalog)
         {
-            catalog = await SymbolCatalogLoader.LoadAsync(venue.Rest, symbols, configuration.Rari.Assets, log, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SymbolCatalogException e)
-        {
-            return await FailAsync(FailureExitCode, e.Message).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            return await FailAsync(FailureExitCode, $"cannot reach the venue at {venue.Options.RestBaseUrl}: {e.Message}").ConfigureAwait(false);
+            return await FailAsync(FailureExitCode, catalogProblem!).ConfigureAwait(false);
         }
 
         var audit = new SerilogAuditTrail(auditLog, diagnostics);
-        var runtime = new RariRuntime(
-            _request.Mode,
-            symbols,
-            configuration.Rari,
-            catalog,
-            venue.Rest,
-            MarketStreamOptions.For(venue.Options),
-            UserStreamOptions.For(venue.Options),
-            dashboard?.Wrap(audit) ?? audit,
-            TimeProvider.System,
-            loggerFactory,
-            venue.AccountName);
+        var runtime = venue.CreateRuntime(_request.Mode, symbols, configuration.Rari, catalog, dashboard?.Wrap(audit) ?? audit, loggerFactory);
 
         using var started = await TraderHost.StartAsync(configuration.Akka, configuration.LogLevel, diagnostics, runtime, cancellationToken).ConfigureAwait(false);
         var (host, system, registry) = (started.Host, started.System, started.Registry);

@@ -9,7 +9,7 @@ namespace Rari.Node.Trading;
 /// running simulator (<c>--test --venue URL</c>, credentials from the environment) or Aster (credentials from the
 /// environment). Owns the REST client, the V3 nonce file and the in-process simulator.
 /// </summary>
-public sealed class VenueConnection : IAsyncDisposable
+public sealed partial class VenueConnection : IAsyncDisposable
 {
     private InProcessVenue? _sim;
     private NonceStore? _nonces;
