@@ -20,6 +20,9 @@ namespace Rari.Actors.Persistence;
 /// <para>For SQLite, <see cref="Build(PersistenceSettings, string, Func{string, string?})"/> creates the database's
 /// folder and switches the database to write-ahead logging (readers such as the read models then never block the
 /// journal's writes).</para>
+/// <para>The tag layout (<see cref="PersistenceSettings.TagMode"/>) is chosen here: with <see cref="JournalTagMode.Auto"/>
+/// the database is asked which layout its journal has (<see cref="JournalLayoutProbe"/>), a new one getting
+/// <see cref="JournalTagMode.Csv"/>; the journal and the read journal are set to it together.</para>
 /// </remarks>
 public static class PersistenceConfig
 {
@@ -63,13 +66,27 @@ public static class PersistenceConfig
         ArgumentException.ThrowIfNullOrEmpty(hoconFolder);
         ArgumentNullException.ThrowIfNull(environment);
         ThrowIfInvalid(settings);
-        var (providerName, connectionString) = settings.Provider == PersistenceProvider.Sqlite
-            ? (SqliteProviderName, PrepareSqlite(settings.SqlitePath))
-            : (PostgresProviderName, PostgresConnectionString(environment));
+        var (providerName, connectionString, existing) = settings.Provider == PersistenceProvider.Sqlite
+            ? PrepareSqlite(settings.SqlitePath, settings.TagMode)
+            : PreparePostgres(environment, settings.TagMode);
+        var tagMode = JournalLayoutProbe.Resolve(settings.TagMode, existing);
         var file = RariConfig.Load(Path.Combine(hoconFolder, FileName(settings.Provider)));
         return Connection(providerName, connectionString)
+            .WithFallback(TagLayout(tagMode))
             .WithFallback(file)
             .WithFallback(SqlPersistence.DefaultConfiguration);
+    }
+
+    /// <summary>The tag layout a configuration built here runs with (its journal's <c>tag-write-mode</c>).</summary>
+    public static JournalTagMode TagModeOf(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.GetString(JournalPath + ".tag-write-mode") switch
+        {
+            "Csv" => JournalTagMode.Csv,
+            "TagTable" => JournalTagMode.TagTable,
+            var other => throw new ArgumentException($"The journal's tag-write-mode '{other}' is neither Csv nor TagTable.", nameof(config)),
+        };
     }
 
     /// <summary>Builds the configuration, reading the environment from <paramref name="environment"/>.</summary>
@@ -104,9 +121,11 @@ public static class PersistenceConfig
         reader.ThrowIfAny();
     }
 
-    private static string PrepareSqlite(string path)
+    // Opens the file once: its folder is created, write-ahead logging switched on and the journal's layout read.
+    private static (string Provider, string Connection, JournalTagMode? Existing) PrepareSqlite(string path, JournalTagMode configured)
     {
         var fullPath = Path.GetFullPath(path);
+        JournalTagMode? existing;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
@@ -115,6 +134,7 @@ public static class PersistenceConfig
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL;";
             command.ExecuteNonQuery();
+            existing = configured == JournalTagMode.Auto ? JournalLayoutProbe.ExistingLayout(connection, PersistenceProvider.Sqlite) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException)
         {
@@ -127,7 +147,45 @@ public static class PersistenceConfig
             ]);
         }
 
-        return SqliteConnectionString(fullPath);
+        return (SqliteProviderName, SqliteConnectionString(fullPath), existing);
+    }
+
+    private static (string Provider, string Connection, JournalTagMode? Existing) PreparePostgres(Func<string, string?> environment, JournalTagMode configured)
+    {
+        var connectionString = PostgresConnectionString(environment);
+        if (configured != JournalTagMode.Auto)
+        {
+            return (PostgresProviderName, connectionString, null);
+        }
+
+        try
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            return (PostgresProviderName, connectionString, JournalLayoutProbe.ExistingLayout(connection, PersistenceProvider.Postgresql));
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            // Npgsql's messages name the host and the user, never the password.
+            throw new SettingsException(
+            [
+                new SettingsProblem(
+                    PostgresConnectionVariable,
+                    null,
+                    $"the PostgreSQL server cannot be reached to read the journal's tag layout ({e.Message}); start the server or " +
+                    $"correct the connection, or set {PersistenceSettingsLoader.Path}.tag-mode to csv or tag-table to start without asking it"),
+            ]);
+        }
+    }
+
+    private static Config TagLayout(JournalTagMode mode)
+    {
+        var name = mode == JournalTagMode.TagTable ? "TagTable" : "Csv";
+        return ConfigurationFactory.ParseString(
+            $"""
+            {JournalPath}.tag-write-mode = {name}
+            {QueryPath}.tag-read-mode = {name}
+            """);
     }
 
     private static string PostgresConnectionString(Func<string, string?> environment)

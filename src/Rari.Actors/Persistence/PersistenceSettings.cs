@@ -30,6 +30,12 @@ public sealed record PersistenceSettings
     /// </summary>
     public string SqlitePath { get; init; } = "state/rari.db";
 
+    /// <summary>
+    /// Where the journal keeps event tags: <see cref="JournalTagMode.Auto"/> (the default) keeps an existing journal's
+    /// layout and creates a new one with <see cref="JournalTagMode.Csv"/>.
+    /// </summary>
+    public JournalTagMode TagMode { get; init; } = JournalTagMode.Auto;
+
     /// <summary>Every problem, one message per field (field, value, why); empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -37,6 +43,11 @@ public sealed record PersistenceSettings
         if (!Enum.IsDefined(Provider))
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"provider = {Provider}: must be sqlite or postgresql"));
+        }
+
+        if (!Enum.IsDefined(TagMode))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"tag-mode = {TagMode}: must be auto, csv or tag-table"));
         }
 
         if (string.IsNullOrWhiteSpace(SqlitePath))

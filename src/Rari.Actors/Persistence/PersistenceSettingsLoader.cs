@@ -3,7 +3,7 @@ using Rari.Actors.Settings;
 
 namespace Rari.Actors.Persistence;
 
-/// <summary>Reads <c>rari.persistence</c> into <see cref="PersistenceSettings"/> (keys: <c>provider</c>, <c>sqlite-path</c>).</summary>
+/// <summary>Reads <c>rari.persistence</c> into <see cref="PersistenceSettings"/> (keys: <c>provider</c>, <c>sqlite-path</c>, <c>tag-mode</c>).</summary>
 public static class PersistenceSettingsLoader
 {
     /// <summary>The block's path.</summary>
@@ -33,6 +33,7 @@ public static class PersistenceSettingsLoader
         {
             Provider = reader.Enum("provider", d.Provider),
             SqlitePath = reader.Text("sqlite-path", d.SqlitePath),
+            TagMode = reader.Enum("tag-mode", d.TagMode),
         };
         if (reader.PresentKeys().Contains(RemovedSnapshotEvery, StringComparer.Ordinal))
         {

@@ -98,7 +98,7 @@ internal sealed class JournalBenchmarks(BenchOptions options, TextWriter log)
                 BenchFormat.Rate(perSecond, "events"),
                 $"≥ {target / 1000} k events/s",
                 perSecond >= target,
-                $"{Writers} actors at once, each journaling {perWriter:N0} grid decision events in PersistAll batches of {BatchSize}, {ChunkSize:N0} events in flight per actor (Akka.Persistence.Sql as configured in hocon/, Rari serializer, tag table)",
+                $"{Writers} actors at once, each journaling {perWriter:N0} grid decision events in PersistAll batches of {BatchSize}, {ChunkSize:N0} events in flight per actor (Akka.Persistence.Sql as configured in hocon/, Rari serializer, tags {Layout(config)})",
                 new Dictionary<string, double> { ["eventsPerSecond"] = perSecond, ["events"] = Writers * perWriter });
         }
         finally
@@ -158,6 +158,9 @@ internal sealed class JournalBenchmarks(BenchOptions options, TextWriter log)
             await system.Terminate();
         }
     }
+
+    private static string Layout(Config config) =>
+        PersistenceConfig.TagModeOf(config) == JournalTagMode.TagTable ? "in the tag table" : "in a column (a new journal's layout)";
 
     private static Config SystemConfig(Config persistence) =>
         ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING")

@@ -83,8 +83,10 @@ public sealed class PersistenceConfigSpecs : IDisposable
         // arrange
         var environment = new Dictionary<string, string> { [PersistenceConfig.PostgresConnectionVariable] = Secret };
 
+        var settings = PersistenceSettings.Default with { Provider = PersistenceProvider.Postgresql, TagMode = JournalTagMode.Csv }; // no server asked
+
         // act
-        var config = PersistenceConfig.Build(PersistenceSettings.Default with { Provider = PersistenceProvider.Postgresql }, HoconFiles.Folder, environment);
+        var config = PersistenceConfig.Build(settings, HoconFiles.Folder, environment);
 
         // assert
         Assert.All(Plugins, plugin =>

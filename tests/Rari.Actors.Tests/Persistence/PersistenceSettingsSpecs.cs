@@ -30,7 +30,7 @@ public sealed class PersistenceSettingsSpecs
         var missing = reader.ValuePaths.Where(path => !HoconFiles.Reference.HasPath(path));
 
         // assert
-        Assert.Equal(["rari.persistence.provider", "rari.persistence.sqlite-path"], reader.ValuePaths);
+        Assert.Equal(["rari.persistence.provider", "rari.persistence.sqlite-path", "rari.persistence.tag-mode"], reader.ValuePaths);
         Assert.Empty(missing);
     }
 
@@ -51,17 +51,18 @@ public sealed class PersistenceSettingsSpecs
     public void Should_apply_overrides()
     {
         // arrange
-        var config = HoconFiles.With("persistence.provider=postgresql", "persistence.sqlite-path=/var/lib/rari/journal.db");
+        var config = HoconFiles.With("persistence.provider=postgresql", "persistence.sqlite-path=/var/lib/rari/journal.db", "persistence.tag-mode=tag-table");
 
         // act
         var settings = PersistenceSettingsLoader.Create(config.GetConfig(PersistenceSettingsLoader.Path));
 
         // assert
-        Assert.Equal(new PersistenceSettings { Provider = PersistenceProvider.Postgresql, SqlitePath = "/var/lib/rari/journal.db" }, settings);
+        Assert.Equal(new PersistenceSettings { Provider = PersistenceProvider.Postgresql, SqlitePath = "/var/lib/rari/journal.db", TagMode = JournalTagMode.TagTable }, settings);
     }
 
     [Theory]
     [InlineData("provider = mysql", "rari.persistence.provider = mysql: must be one of sqlite, postgresql")]
+    [InlineData("tag-mode = both", "rari.persistence.tag-mode = both: must be one of auto, csv, tag-table")]
     [InlineData("sqlite-path = \"\"", "rari.persistence.sqlite-path = : must be a non-empty text")]
     [InlineData("sqlite-path = \"state/\"", "rari.persistence.sqlite-path = state/: must be a file path such as state/rari.db, not a folder or a name with invalid characters")]
     [InlineData("sqlite-paths = \"state/rari.db\"", "rari.persistence.sqlite-paths: unknown key; did you mean 'sqlite-path'?")]

@@ -72,11 +72,13 @@ public sealed class SqliteJournalSpecs(ITestOutputHelper output) : IDisposable
         Assert.Contains($"{RariJsonSerializer.SerializerId} risk.state.v1", snapshots);
     }
 
-    [Fact]
-    public async Task Should_tag_journaled_events_for_the_read_models()
+    [Theory]
+    [InlineData(JournalTagMode.Auto)] // a new journal: the CSV layout
+    [InlineData(JournalTagMode.TagTable)]
+    public async Task Should_tag_journaled_events_for_the_read_models(JournalTagMode tagMode)
     {
         // arrange
-        var config = JournalRoundTrip.SystemConfig(PersistenceConfig.Build(Settings, HoconFiles.Folder, _ => null));
+        var config = JournalRoundTrip.SystemConfig(PersistenceConfig.Build(Settings with { TagMode = tagMode }, HoconFiles.Folder, _ => null));
         var events = JournalSamples.Representative(perManifest: 2);
         await JournalRoundTrip.RunAsync(config, events, []);
         var system = ActorSystem.Create("read-model", config);
