@@ -37,6 +37,11 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter output, TextW
         }
 
         Add(figures, "memory, one-year 1m backtest", backtests.OneYearMemory);
+        if (options.Runs(PaperRun.PaperRunMemoryBenchmark.Name))
+        {
+            log.WriteLine($"{PaperRun.PaperRunMemoryBenchmark.Name} …");
+            figures.Add(await new PaperRun.PaperRunMemoryBenchmark(options, log).RunAsync());
+        }
         clock.Stop();
         output.WriteLine();
         BenchReport.Print(output, figures);
