@@ -11,6 +11,7 @@ using Rari.Aster.Sim.Admin;
 using Rari.Aster.Sim.Auth;
 using Rari.Aster.Sim.Faults;
 using Rari.Aster.Sim.Instruments;
+using Rari.Aster.Sim.Live;
 using Rari.Aster.Sim.Market;
 using Rari.Aster.Sim.RateLimits;
 using Rari.Aster.Sim.Replay;
@@ -47,8 +48,12 @@ public sealed class SimServer : IAsyncDisposable
     /// <exception cref="InvalidDataException">The accounts, instruments or data files are invalid.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public SimServer(SimOptions options, Func<SimContext, ISimTradingApi>? tradingFactory = null)
+        : this(options, ReplayOf(options), null, tradingFactory)
     {
-        ArgumentNullException.ThrowIfNull(options);
+    }
+
+    private SimServer(SimOptions options, MarketReplay replay, LiveMarket? live, Func<SimContext, ISimTradingApi>? tradingFactory)
+    {
         if (!IPAddress.TryParse(options.BindAddress, out var address))
         {
             throw new ArgumentException($"BindAddress '{options.BindAddress}' is not an IP address.", nameof(options));
@@ -72,20 +77,19 @@ public sealed class SimServer : IAsyncDisposable
             Accounts = new AccountBook(AccountsFile.Load(options.AccountsFile));
         }
 
-        var specs = InstrumentsFile.Load(options.InstrumentsFile).ToDictionary(s => s.Instrument.Symbol);
-        var series = SymbolSeries.Load(options.DataFiles);
-        Replay = new MarketReplay([.. series.Select((s, i) => new MarketSymbol(specs.GetValueOrDefault(s.Symbol) ?? DerivedInstrument.For(s), s, i))]);
+        Replay = replay;
+        Live = live;
         Faults = new FaultInjector(options.Faults);
         Faults.Apply(options.Faults);
         Requests = new RequestLog(options.RequestLogCapacity);
         var listenKeys = new ListenKeys(time, options.ListenKeyLifetime);
         _hub = new StreamHub(Replay, listenKeys, Faults, time, options.MaxStreamsPerConnection, options.MaxIncomingMessagesPerSecond);
         _clock = new ReplayClock(Replay, time, options.ReplayMode, options.Speed);
-        Context = new SimContext(Replay, Accounts, _hub, time);
+        Context = new SimContext(Replay, Accounts, _hub, time) { Live = live };
         var trading = tradingFactory?.Invoke(Context) ?? UnwiredTradingApi.Instance;
         _trading = trading;
 
-        var market = new MarketEndpoints(Replay);
+        var market = new MarketEndpoints(Replay, live);
         var info = new InfoEndpoints(Replay, market, options.RateLimits, time);
         var routes = SimRoutes.Build(market, info, _hub, listenKeys, trading, time);
         var rest = new RestPipeline(
@@ -109,6 +113,9 @@ public sealed class SimServer : IAsyncDisposable
 
     /// <summary>The market replay (symbols, market time, the per-minute bar event).</summary>
     public MarketReplay Replay { get; }
+
+    /// <summary>The upstream the market follows when the server was made with <see cref="CreateLive"/>; null for a replay.</summary>
+    public LiveMarket? Live { get; }
 
     /// <summary>The log behind <c>GET /_sim/requests</c>.</summary>
     public RequestLog Requests { get; }
@@ -138,14 +145,37 @@ public sealed class SimServer : IAsyncDisposable
         }
 
         _started = true;
-        Replay.Step(_options.HistoryBars);
+
+        // A live market serves all the upstream's history at once and then follows the upstream's own clock.
+        Replay.Step(Live is null ? _options.HistoryBars : Replay.MinuteCount);
 
         // Paced replay continues from the history's end, not from the data's start.
         _clock.Reanchor();
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _baseAddress = new Uri(bound.EndsWith('/') ? bound : bound + "/");
-        _clock.Start();
+        if (Live is null)
+        {
+            _clock.Start();
+        }
+        else
+        {
+            Live.Start(Replay, _hub);
+        }
+    }
+
+    /// <summary>
+    /// Builds a server whose market follows an upstream venue live (<see cref="LiveMarket"/>) instead of replaying files:
+    /// its symbols, rules and history are the upstream's, and it starts following at <see cref="StartAsync"/>. The data
+    /// files, replay mode, speed and history bars of <paramref name="options"/> do not apply; everything else does. The
+    /// server owns <paramref name="live"/> and disposes it.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public static SimServer CreateLive(SimOptions options, LiveMarket live, Func<SimContext, ISimTradingApi>? tradingFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(live);
+        return new SimServer(options with { DataFiles = [], HistoryBars = 0 }, new MarketReplay(live.Symbols), live, tradingFactory);
     }
 
     /// <summary>Stops the market clock, closes every connection and stops listening.</summary>
@@ -158,6 +188,11 @@ public sealed class SimServer : IAsyncDisposable
 
         _stopped = true;
         await _clock.DisposeAsync().ConfigureAwait(false);
+        if (Live is not null)
+        {
+            await Live.DisposeAsync().ConfigureAwait(false);
+        }
+
         _hub.DropAll();
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -169,6 +204,10 @@ public sealed class SimServer : IAsyncDisposable
         if (!_started)
         {
             await _clock.DisposeAsync().ConfigureAwait(false);
+            if (Live is not null)
+            {
+                await Live.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         await _hub.DisposeAsync().ConfigureAwait(false);
@@ -178,6 +217,14 @@ public sealed class SimServer : IAsyncDisposable
         }
 
         await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static MarketReplay ReplayOf(SimOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var specs = InstrumentsFile.Load(options.InstrumentsFile).ToDictionary(s => s.Instrument.Symbol);
+        var series = SymbolSeries.Load(options.DataFiles);
+        return new MarketReplay([.. series.Select((s, i) => new MarketSymbol(specs.GetValueOrDefault(s.Symbol) ?? DerivedInstrument.For(s), s, i))]);
     }
 
     private static WebApplication BuildApp(IPAddress address, int port, RestPipeline rest, StreamEndpoint streams, AdminEndpoints admin)

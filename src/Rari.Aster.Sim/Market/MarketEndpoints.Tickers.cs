@@ -24,12 +24,19 @@ internal sealed partial class MarketEndpoints
             foreach (var market in markets)
             {
                 var price = MarketJson.Price(market, market.LastPrice);
+                var (mark, index, settle, rate) = (price, price, price, market.Spec.FundingRate);
+                if (live?.MarkOf(market.Symbol) is { } upstream)
+                {
+                    (mark, index, settle, rate) = (MarketJson.Price(market, upstream.MarkPrice), MarketJson.Price(market, upstream.IndexPrice),
+                        MarketJson.Price(market, upstream.EstimatedSettlePrice), upstream.FundingRate);
+                }
+
                 w.WriteStartObject();
                 w.WriteString("symbol", market.Symbol.Value);
-                w.WriteString("markPrice", price);
-                w.WriteString("indexPrice", price);
-                w.WriteString("estimatedSettlePrice", price);
-                w.WriteString("lastFundingRate", AsterNumber.Fixed(market.Spec.FundingRate, 8));
+                w.WriteString("markPrice", mark);
+                w.WriteString("indexPrice", index);
+                w.WriteString("estimatedSettlePrice", settle);
+                w.WriteString("lastFundingRate", AsterNumber.Fixed(rate, 8));
                 w.WriteString("interestRate", AsterNumber.Fixed(market.Spec.InterestRate, 8));
                 w.WriteNumber("nextFundingTime", market.Spec.NextFundingTime(time));
                 w.WriteNumber("time", time);
@@ -124,14 +131,20 @@ internal sealed partial class MarketEndpoints
     public SimReply BookTicker(RequestParameters p) => PerSymbol(p, (w, market, time) =>
     {
         var (bids, asks) = SyntheticBook.Top(market.Spec, market.LastPrice, 1);
+        var (bid, ask, updateId) = (bids[0], asks[0], market.BookUpdateId);
+        if (live?.BookTickerOf(market.Symbol) is { } quote)
+        {
+            (bid, ask, updateId) = (new SyntheticLevel(quote.BidPrice, quote.BidQuantity), new SyntheticLevel(quote.AskPrice, quote.AskQuantity), quote.UpdateId);
+        }
+
         w.WriteStartObject();
         w.WriteString("symbol", market.Symbol.Value);
-        w.WriteString("bidPrice", MarketJson.Price(market, bids[0].Price));
-        w.WriteString("bidQty", MarketJson.Quantity(market, bids[0].Quantity));
-        w.WriteString("askPrice", MarketJson.Price(market, asks[0].Price));
-        w.WriteString("askQty", MarketJson.Quantity(market, asks[0].Quantity));
+        w.WriteString("bidPrice", MarketJson.Price(market, bid.Price));
+        w.WriteString("bidQty", MarketJson.Quantity(market, bid.Quantity));
+        w.WriteString("askPrice", MarketJson.Price(market, ask.Price));
+        w.WriteString("askQty", MarketJson.Quantity(market, ask.Quantity));
         w.WriteNumber("time", time);
-        w.WriteNumber("lastUpdateId", market.BookUpdateId);
+        w.WriteNumber("lastUpdateId", updateId);
         w.WriteEndObject();
     });
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Rari.Aster.Sim.Http;
 using Rari.Aster.Sim.Json;
+using Rari.Aster.Sim.Live;
 using Rari.Aster.Sim.Replay;
 using Rari.Domain.Identifiers;
 using Rari.Domain.Market;
@@ -10,9 +11,10 @@ namespace Rari.Aster.Sim.Market;
 
 /// <summary>
 /// The public market-data endpoints (fact sheet §3.1), answered from the replay at the current market time: only
-/// replayed bars are visible. Prices keep at least the tick's decimals, quantities the step's.
+/// replayed bars are visible. Prices keep at least the tick's decimals, quantities the step's. In a live market
+/// (<paramref name="live"/> not null) the book, best bid/ask and mark are the upstream's.
 /// </summary>
-internal sealed partial class MarketEndpoints(MarketReplay replay)
+internal sealed partial class MarketEndpoints(MarketReplay replay, LiveMarket? live = null)
 {
     private static readonly int[] DepthLimits = [5, 10, 20, 50, 100, 500, 1000];
 
@@ -57,6 +59,12 @@ internal sealed partial class MarketEndpoints(MarketReplay replay)
         var time = replay.MarketTimeMs;
         var updateId = market.BookUpdateId;
         var (bids, asks) = SyntheticBook.Top(market.Spec, market.LastPrice, limit);
+        if (live is not null)
+        {
+            (updateId, var liveBids, var liveAsks) = live.Depth(market.Symbol, limit);
+            (bids, asks) = (Synthetic(liveBids), Synthetic(liveAsks));
+        }
+
         return SimReply.Json(w =>
         {
             w.WriteStartObject();
@@ -187,6 +195,8 @@ internal sealed partial class MarketEndpoints(MarketReplay replay)
             w.WriteEndArray();
         });
     }
+
+    private static SyntheticLevel[] Synthetic(IReadOnlyList<BookLevel> levels) => [.. levels.Select(l => new SyntheticLevel(l.Price, l.Quantity))];
 
     private static SimReply TradeList(MarketSymbol market, IEnumerable<SyntheticTrade> trades)
     {

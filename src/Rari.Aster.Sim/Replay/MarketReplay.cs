@@ -1,4 +1,5 @@
 using Rari.Domain.Identifiers;
+using Rari.Domain.Market;
 
 namespace Rari.Aster.Sim.Replay;
 
@@ -132,6 +133,38 @@ public sealed class MarketReplay
             }
 
             return done;
+        }
+    }
+
+    /// <summary>
+    /// The live market's closed minute of one symbol: appended to its series and visible at once (klines, tickers);
+    /// the market clock moves to its close if it stands before. Raises no <see cref="BarsReplayed"/>: the live market
+    /// publishes and fills on the upstream's own events. Returns false when the bar does not open after the last one.
+    /// </summary>
+    internal bool AppendLive(MarketSymbol symbol, in Kline bar)
+    {
+        lock (_gate)
+        {
+            if (!symbol.Series.Append(bar))
+            {
+                return false;
+            }
+
+            symbol.MarkReplayed(symbol.Series.Bars.Count);
+            MoveLiveTime(bar.OpenTimeMs + SymbolSeries.BarMs);
+            return true;
+        }
+    }
+
+    /// <summary>The live market's clock: the upstream's event time; it never moves back.</summary>
+    internal void MoveLiveTime(long timeMs)
+    {
+        lock (_gate)
+        {
+            if (timeMs > _marketTimeMs)
+            {
+                Volatile.Write(ref _marketTimeMs, timeMs);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rari.Aster.Sim.Instruments;
 using Rari.Domain.Identifiers;
 using Rari.Domain.Market;
@@ -16,6 +17,7 @@ namespace Rari.Aster.Sim.Replay;
 public sealed class MarketSymbol
 {
     private int _replayed;
+    private StrongBox<decimal>? _liveLastPrice;
 
     /// <summary>Pairs a symbol's rules with its bars.</summary>
     public MarketSymbol(SymbolSpec spec, SymbolSeries series, int index)
@@ -48,13 +50,26 @@ public sealed class MarketSymbol
     /// <summary>The most recently replayed bar, or null before the first.</summary>
     public Kline? LastBar => ReplayedCount is var count and > 0 ? Series.Bars[count - 1] : null;
 
-    /// <summary>The last traded price: the last replayed close, or the first bar's open before any bar is replayed.</summary>
-    public decimal LastPrice => LastBar?.Close ?? Series.Bars[0].Open;
+    /// <summary>
+    /// The last traded price: in a live market the upstream's last trade once one arrived; otherwise the last replayed
+    /// close, or the first bar's open before any bar is replayed.
+    /// </summary>
+    public decimal LastPrice
+    {
+        get
+        {
+            // A box read is atomic; a decimal is not.
+            return Volatile.Read(ref _liveLastPrice)?.Value ?? LastBar?.Close ?? Series.Bars[0].Open;
+        }
+    }
 
     /// <summary>The current book update id: replayed bars + 1.</summary>
     public long BookUpdateId => ReplayedCount + 1L;
 
     internal void MarkReplayed(int count) => Volatile.Write(ref _replayed, count);
+
+    /// <summary>The live market's last trade price.</summary>
+    internal void SetLiveLastPrice(decimal price) => Volatile.Write(ref _liveLastPrice, new StrongBox<decimal>(price));
 }
 
 /// <summary>One symbol's bar as the replay passes its close.</summary>

@@ -10,6 +10,8 @@ public sealed class SymbolSeries
     /// <summary>One minute, the bar length of recorded data.</summary>
     public const long BarMs = 60_000;
 
+    private readonly AppendOnlyBars _bars;
+
     /// <summary>Keeps the bars of <paramref name="symbol"/>.</summary>
     /// <exception cref="ArgumentException">The bars are empty, not minute-aligned, or not strictly increasing.</exception>
     public SymbolSeries(Symbol symbol, IReadOnlyList<Kline> bars)
@@ -33,14 +35,14 @@ public sealed class SymbolSeries
         }
 
         Symbol = symbol;
-        Bars = bars;
+        _bars = new AppendOnlyBars(bars);
     }
 
     /// <summary>The symbol.</summary>
     public Symbol Symbol { get; }
 
     /// <summary>The bars, oldest first.</summary>
-    public IReadOnlyList<Kline> Bars { get; }
+    public IReadOnlyList<Kline> Bars => _bars;
 
     /// <summary>Open time of the first bar.</summary>
     public long FirstOpenMs => Bars[0].OpenTimeMs;
@@ -89,6 +91,27 @@ public sealed class SymbolSeries
         }
 
         return series;
+    }
+
+    /// <summary>
+    /// Appends a bar that closed after the last one (the live market's next minute); one writer at a time, readers may
+    /// read meanwhile. Returns false, appending nothing, when the bar does not open after the last bar.
+    /// </summary>
+    /// <exception cref="ArgumentException">The bar does not open on a minute.</exception>
+    internal bool Append(in Kline bar)
+    {
+        if (!KlineInterval.OneMinute.IsOpenTime(bar.OpenTimeMs))
+        {
+            throw new ArgumentException($"{Symbol}: a bar opening at {bar.OpenTimeMs} is not on a minute.", nameof(bar));
+        }
+
+        if (bar.OpenTimeMs <= _bars[_bars.Count - 1].OpenTimeMs)
+        {
+            return false;
+        }
+
+        _bars.Add(bar);
+        return true;
     }
 
     /// <summary>Index of the first bar opening at or after <paramref name="timeMs"/> (<see cref="Bars"/>.Count when none).</summary>

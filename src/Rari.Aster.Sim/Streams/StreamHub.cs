@@ -115,6 +115,24 @@ internal sealed class StreamHub : IUserEventSink, IAsyncDisposable
         return all.Count;
     }
 
+    /// <summary>
+    /// Delivers one live-market payload to every connection subscribed to <paramref name="kind"/> of
+    /// <paramref name="market"/> (klines: the 1-minute stream only, the one the upstream feeds).
+    /// </summary>
+    public void PublishLive(MarketSymbol market, StreamKind kind, string payload)
+    {
+        foreach (var connection in Snapshot())
+        {
+            foreach (var stream in connection.Subscriptions)
+            {
+                if (stream.Kind == kind && stream.Market == market && (kind != StreamKind.Kline || stream.Interval == Domain.Market.KlineInterval.OneMinute))
+                {
+                    connection.Deliver(stream.Name, payload);
+                }
+            }
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         _replay.BarsReplayed -= OnBarsReplayed;

@@ -32,6 +32,8 @@ namespace Rari.Aster.Sim.Trading;
 /// <see cref="BookLevels"/> levels a side, continued by the venue's synthetic depth. Between bars a MARKET order
 /// therefore meets exactly the prices <c>depth</c> shows. While the market clock runs paced, a timer keeps the
 /// venue's clock up with it, so countdown cancel-alls fire on time between bars.</para>
+/// <para><b>A live market</b> (<see cref="SimContext.Live"/>) feeds the venue the upstream's trades, mark prices and
+/// best bid/ask as they arrive instead of bars: resting orders fill where the upstream trades.</para>
 /// <para><b>Events</b> reach <see cref="SimContext.UserEvents"/> as they happen, in the venue's time order, and every
 /// order is kept for <c>GET /_sim/orders</c>.</para>
 /// </remarks>
@@ -99,6 +101,11 @@ public sealed partial class VenueTradingApi : ISimTradingApi, ISimOrderAudit, IA
         }
 
         _replay.BarsReplayed += OnBarsReplayed;
+        if (context.Live is { } live)
+        {
+            FollowLive(live);
+        }
+
         _clockTimer = TimeProvider.System.CreateTimer(_ => KeepClock(), null, ClockTick, ClockTick);
     }
 
@@ -126,6 +133,7 @@ public sealed partial class VenueTradingApi : ISimTradingApi, ISimOrderAudit, IA
     public async ValueTask DisposeAsync()
     {
         _replay.BarsReplayed -= OnBarsReplayed;
+        StopFollowingLive();
         await _clockTimer.DisposeAsync().ConfigureAwait(false);
     }
 

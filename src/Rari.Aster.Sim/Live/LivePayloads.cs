@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Rari.Aster.Sim.Json;
+using Rari.Aster.Sim.Market;
+using Rari.Aster.Sim.Replay;
+using Rari.Aster.Streams;
+using Rari.Domain.Market;
+
+namespace Rari.Aster.Sim.Live;
+
+/// <summary>
+/// The upstream's market events written back in Aster's stream shapes (fact sheet §4.3) for the simulator's own
+/// subscribers. Every payload keeps the upstream's event time <c>E</c> and ids; prices keep at least the tick's decimals,
+/// quantities the step's.
+/// </summary>
+internal static class LivePayloads
+{
+    public static string AggTrade(MarketSymbol market, Trade trade, long eventTimeMs) => JsonBody.BuildText(w =>
+    {
+        // The upstream's aggregate id stands for its first and last trade ids too: the client parses only the aggregate.
+        w.WriteStartObject();
+        w.WriteString("e", "aggTrade");
+        w.WriteNumber("E", eventTimeMs);
+        w.WriteString("s", market.Symbol.Value);
+        w.WriteNumber("a", trade.Id);
+        w.WriteString("p", MarketJson.Price(market, trade.Price));
+        w.WriteString("q", MarketJson.Quantity(market, trade.Quantity));
+        w.WriteNumber("f", trade.Id);
+        w.WriteNumber("l", trade.Id);
+        w.WriteNumber("T", trade.TimeMs);
+        w.WriteBoolean("m", trade.IsBuyerMaker);
+        w.WriteEndObject();
+    });
+
+    public static string MarkPrice(MarketSymbol market, MarkPriceUpdate mark, long eventTimeMs) => JsonBody.BuildText(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("e", "markPriceUpdate");
+        w.WriteNumber("E", eventTimeMs);
+        w.WriteString("s", market.Symbol.Value);
+        w.WriteString("p", MarketJson.Price(market, mark.MarkPrice));
+        w.WriteString("i", MarketJson.Price(market, mark.IndexPrice));
+        w.WriteString("P", MarketJson.Price(market, mark.EstimatedSettlePrice));
+        w.WriteString("r", AsterNumber.Fixed(mark.FundingRate, 8));
+        w.WriteNumber("T", mark.NextFundingTimeMs);
+        w.WriteEndObject();
+    });
+
+    public static string BookTicker(MarketSymbol market, BookTicker ticker, long eventTimeMs) => JsonBody.BuildText(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("e", "bookTicker");
+        w.WriteNumber("u", ticker.UpdateId);
+        w.WriteNumber("E", eventTimeMs);
+        w.WriteNumber("T", ticker.TimeMs);
+        w.WriteString("s", market.Symbol.Value);
+        w.WriteString("b", MarketJson.Price(market, ticker.BidPrice));
+        w.WriteString("B", MarketJson.Quantity(market, ticker.BidQuantity));
+        w.WriteString("a", MarketJson.Price(market, ticker.AskPrice));
+        w.WriteString("A", MarketJson.Quantity(market, ticker.AskQuantity));
+        w.WriteEndObject();
+    });
+
+    public static string Kline(MarketSymbol market, KlineUpdate update, long eventTimeMs) => JsonBody.BuildText(w =>
+    {
+        var bar = update.Kline;
+        w.WriteStartObject();
+        w.WriteString("e", "kline");
+        w.WriteNumber("E", eventTimeMs);
+        w.WriteString("s", market.Symbol.Value);
+        w.WriteStartObject("k");
+        w.WriteNumber("t", bar.OpenTimeMs);
+        w.WriteNumber("T", update.CloseTimeMs);
+        w.WriteString("s", market.Symbol.Value);
+        w.WriteString("i", update.Interval.ToString());
+        w.WriteString("o", MarketJson.Price(market, bar.Open));
+        w.WriteString("c", MarketJson.Price(market, bar.Close));
+        w.WriteString("h", MarketJson.Price(market, bar.High));
+        w.WriteString("l", MarketJson.Price(market, bar.Low));
+        w.WriteString("v", MarketJson.Quantity(market, bar.Volume));
+        w.WriteNumber("n", bar.Trades);
+        w.WriteBoolean("x", update.IsClosed);
+        w.WriteString("q", AsterNumber.Plain(bar.QuoteVolume));
+        w.WriteString("V", MarketJson.Quantity(market, update.TakerBuyVolume));
+        w.WriteString("Q", AsterNumber.Plain(update.TakerBuyQuoteVolume));
+        w.WriteString("B", "0");
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    public static string DiffDepth(MarketSymbol market, DepthUpdate update, long eventTimeMs) => JsonBody.BuildText(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("e", "depthUpdate");
+        w.WriteNumber("E", eventTimeMs);
+        w.WriteNumber("T", update.EventTimeMs);
+        w.WriteString("s", market.Symbol.Value);
+        w.WriteNumber("U", update.FirstUpdateId);
+        w.WriteNumber("u", update.FinalUpdateId);
+        w.WriteNumber("pu", update.PreviousFinalUpdateId);
+        Levels(w, "b", market, update.Bids);
+        Levels(w, "a", market, update.Asks);
+        w.WriteEndObject();
+    });
+
+    private static void Levels(Utf8JsonWriter w, string name, MarketSymbol market, IReadOnlyList<BookLevel> levels)
+    {
+        w.WriteStartArray(name);
+        foreach (var level in levels)
+        {
+            w.WriteStartArray();
+            w.WriteStringValue(MarketJson.Price(market, level.Price));
+            w.WriteStringValue(MarketJson.Quantity(market, level.Quantity));
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+    }
+}
