@@ -9,7 +9,8 @@ namespace Rari.Actors.Settings;
 /// Blocks read here: <c>risk</c>, <c>grid</c>, <c>volatility</c>, <c>hybrid</c>, <c>sizing</c>, <c>assets</c>,
 /// <c>market-data</c>, <c>strategy-actors</c>, <c>persistence</c>, <c>gateway</c>.
 /// <c>backtest</c> belongs to the backtester, <c>dashboard</c> and <c>alerts</c> to the node's dashboard
-/// (Rari.Dashboard); they are accepted without being read here. Any other block under <c>rari</c> is reported as unknown.
+/// (Rari.Dashboard), <c>live-market</c> to the node's simulator; they are accepted without being read here. Any other
+/// block under <c>rari</c> is reported as unknown.
 /// </remarks>
 public static class RariSettingsLoader
 {
@@ -24,6 +25,9 @@ public static class RariSettingsLoader
 
     /// <summary>The block the node's alerts read (Rari.Dashboard).</summary>
     public const string AlertsBlock = "alerts";
+
+    /// <summary>The block the node's live-market simulator reads (<c>--market live</c>; Rari.Node).</summary>
+    public const string LiveMarketBlock = "live-market";
 
     /// <summary>Reads <c>rari</c> from the whole configuration <paramref name="root"/>.</summary>
     /// <exception cref="SettingsException">Every problem of every block.</exception>
@@ -59,6 +63,7 @@ public static class RariSettingsLoader
         // The node's dashboard reads these two blocks itself (Rari.Dashboard, which the actors do not know).
         rari.Accept(DashboardBlock);
         rari.Accept(AlertsBlock);
+        rari.Accept(LiveMarketBlock);
         return new RariSettings(risk, grid, volatility, hybrid, kelly, assets)
         {
             MarketData = marketData,

@@ -18,7 +18,11 @@ public static class RunCommand
         var mode = new Argument<string>("mode") { Description = "grid, volatility or hybrid", HelpName = "grid|volatility|hybrid" };
         var test = new Option<bool>("--test") { Description = "trade the simulated exchange instead of Aster (no keys, no network)" };
         var venue = new Option<string>("--venue") { Description = "with --test: a running simulator's URL (credentials from ASTER_* variables) instead of one in-process", HelpName = "URL" };
-        var market = new Option<string>("--market") { Description = "replay (recorded data, the default)", HelpName = "replay" };
+        var market = new Option<string>("--market")
+        {
+            Description = "with --test: replay (recorded data, the default) or live (paper trading on Aster's live prices, rari.live-market; needs the internet)",
+            HelpName = "replay|live",
+        };
         var data = new Option<string[]>("--data")
         {
             Description = "with --test: kline files or folders the in-process simulator replays (default: the bundled sample)",

@@ -31,8 +31,18 @@ public static class SimBanner
         Line($"  REST       {rest}/fapi/v1/… (V1, HMAC)   {rest}/fapi/v3/… (V3, EIP-712, chain id {options.ChainId.ToString(CultureInfo.InvariantCulture)})");
         Line($"  WebSocket  {ws}/ws/<stream or listenKey>   {ws}/stream?streams=…   (ccxt: {ws}/fstream/stream, {ws}/fstream/ws)");
         Line($"  Admin      {rest}/_sim/clock   {rest}/_sim/orders   {rest}/_sim/requests   {rest}/_sim/faults");
-        Line($"  Market     {string.Join(' ', replay.Symbols.Select(s => s.Symbol.Value))}, {Utc(replay.DataStartMs)} → {Utc(replay.DataEndMs)} UTC, {replay.MinuteCount.ToString(CultureInfo.InvariantCulture)} minutes");
-        Line($"  Clock      {Clock(options)}");
+        var symbols = string.Join(' ', replay.Symbols.Select(s => s.Symbol.Value));
+        if (server.Live is { } live)
+        {
+            Line($"  Market     {symbols}: PAPER TRADING ON LIVE PRICES from {live.Upstream} (its rules, {replay.MinuteCount.ToString(CultureInfo.InvariantCulture)} minutes of history from {Utc(replay.DataStartMs)} UTC, then its streams)");
+            Line("  Clock      the upstream's event time; the market is silent while the upstream is unreachable");
+        }
+        else
+        {
+            Line($"  Market     {symbols}, {Utc(replay.DataStartMs)} → {Utc(replay.DataEndMs)} UTC, {replay.MinuteCount.ToString(CultureInfo.InvariantCulture)} minutes");
+            Line($"  Clock      {Clock(options)}");
+        }
+
         if (server.DemoCredentials is { } demo)
         {
             Line($"  Account    '{demo.Account.Name}', {AsterNumber.Plain(demo.Account.Balance)} USDT (no --accounts given: throwaway demo keys for this run only)");

@@ -3,6 +3,8 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Rari.Actors.Settings;
+using Rari.Aster.Errors;
 using Rari.Aster.Signing;
 using Rari.Aster.Sim.Faults;
 using Rari.Aster.Sim.Hosting;
@@ -13,7 +15,7 @@ namespace Rari.Node.Commands;
 
 /// <summary>
 /// <c>rari sim</c>: starts the simulated Aster exchange (REST, WebSocket and <c>/_sim/</c> admin on one port) over
-/// recorded market data with the Venue as its trading engine, prints where to reach it (and the demo account's
+/// recorded market data, or following Aster's live market with <c>--market live</c>, with the Venue as its trading engine, prints where to reach it (and the demo account's
 /// throwaway keys when no accounts file is given), and runs until Ctrl-C or SIGTERM.
 /// </summary>
 /// <remarks>
@@ -64,11 +66,27 @@ public static class SimCommand
         SimServer server;
         try
         {
-            server = new SimServer(options, context => new VenueTradingApi(context));
+            server = o.IsLive(parse)
+                ? SimServer.CreateLive(options, await SimLiveMarket.ConnectAsync(parse.GetValue(o.Symbols), parse.GetValue(o.Config), cancellationToken).ConfigureAwait(false), context => new VenueTradingApi(context))
+                : new SimServer(options, context => new VenueTradingApi(context));
+        }
+        catch (SettingsException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                await error.WriteLineAsync($"rari sim: {problem}").ConfigureAwait(false);
+            }
+
+            return UsageExitCode;
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException)
         {
             await error.WriteLineAsync($"rari sim: {e.Message}").ConfigureAwait(false);
+            return FailureExitCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or AsterApiException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync($"rari sim: --market live could not reach its upstream (rari.live-market; it needs the internet): {e.Message}").ConfigureAwait(false);
             return FailureExitCode;
         }
 
@@ -178,7 +196,27 @@ public static class SimCommand
             HelpName = "JSON",
         };
 
-        public IEnumerable<Option> All => [Port, Data, Speed, HistoryBars, Fast, Manual, Accounts, Instruments, Bind, ChainId, Faults];
+        public Option<string?> Market { get; } = new("--market")
+        {
+            Description = "replay (recorded data, the default) or live: follow Aster's live market (rari.live-market in hocon/rari.conf; needs the internet) and fill paper orders on its prices",
+            HelpName = "replay|live",
+        };
+
+        public Option<string?> Symbols { get; } = new("--symbols")
+        {
+            Description = "with --market live: the symbols to follow, e.g. BTCUSDT,ETHUSDT (default: rari.assets)",
+            HelpName = "A,B",
+        };
+
+        public Option<string?> Config { get; } = new("--config")
+        {
+            Description = "with --market live: a HOCON file layered over hocon/rari.conf (e.g. another rari.live-market upstream)",
+            HelpName = "FILE",
+        };
+
+        public IEnumerable<Option> All => [Port, Data, Speed, HistoryBars, Fast, Manual, Accounts, Instruments, Bind, ChainId, Faults, Market, Symbols, Config];
+
+        public bool IsLive(ParseResult parse) => string.Equals(parse.GetValue(Market)?.Trim(), "live", StringComparison.OrdinalIgnoreCase);
 
         public void Validate(CommandResult result)
         {
@@ -186,6 +224,20 @@ public static class SimCommand
             if ((Given(Speed) ? 1 : 0) + (Given(Fast) ? 1 : 0) + (Given(Manual) ? 1 : 0) > 1)
             {
                 result.AddError("Use at most one of --speed, --fast and --manual.");
+            }
+
+            var market = result.GetValue(Market)?.Trim().ToUpperInvariant();
+            if (market is not (null or "REPLAY" or "LIVE"))
+            {
+                result.AddError($"--market '{result.GetValue(Market)}' is not replay or live.");
+            }
+            else if (market == "LIVE" && (Given(Data) || Given(Speed) || Given(HistoryBars) || Given(Fast) || Given(Manual)))
+            {
+                result.AddError("--data, --speed, --history-bars, --fast and --manual drive a replay; --market live follows the live market instead (its history is rari.live-market.history-bars). Drop them or drop --market live.");
+            }
+            else if (market != "LIVE" && (Given(Symbols) || Given(Config)))
+            {
+                result.AddError("--symbols and --config choose what --market live follows; add --market live (a replay serves the symbols of its data).");
             }
         }
 
@@ -203,7 +255,7 @@ public static class SimCommand
             {
                 BindAddress = parse.GetValue(Bind)!,
                 Port = parse.GetValue(Port),
-                DataFiles = SimDataFiles.Resolve(parse.GetValue(Data) ?? []),
+                DataFiles = IsLive(parse) ? [] : SimDataFiles.Resolve(parse.GetValue(Data) ?? []),
                 ReplayMode = mode,
                 HistoryBars = parse.GetValue(HistoryBars),
                 Speed = speed,

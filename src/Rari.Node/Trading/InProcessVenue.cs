@@ -1,5 +1,7 @@
 using Rari.Aster.Signing;
+using Microsoft.Extensions.Logging;
 using Rari.Aster.Sim.Hosting;
+using Rari.Aster.Sim.Live;
 using Rari.Aster.Sim.Replay;
 using Rari.Aster.Sim.Trading;
 
@@ -7,7 +9,7 @@ namespace Rari.Node.Trading;
 
 /// <summary>
 /// The simulated exchange started inside the trader's process for <c>rari run --test</c>: a real Kestrel server on a
-/// free loopback port, replaying recorded data, with one demo account whose throwaway keys the trader then uses —
+/// free loopback port, replaying recorded data or following Aster's live market (<c>--market live</c>), with one demo account whose throwaway keys the trader then uses —
 /// so test mode exercises the real client over real HTTP and WebSocket.
 /// </summary>
 public sealed class InProcessVenue : IAsyncDisposable
@@ -39,7 +41,38 @@ public sealed class InProcessVenue : IAsyncDisposable
             Speed = speed,
             HistoryBars = historyBars,
         };
-        var server = new SimServer(options, context => new VenueTradingApi(context));
+        return await StartAsync(new SimServer(options, context => new VenueTradingApi(context)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts a simulator whose market follows <paramref name="market"/>'s upstream live (paper fills on its prices),
+    /// with the same demo account as a replay.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are unusable.</exception>
+    /// <exception cref="InvalidDataException">The upstream does not list a symbol or has no history for it.</exception>
+    /// <exception cref="HttpRequestException">The upstream cannot be reached.</exception>
+    public static async Task<InProcessVenue> StartLiveAsync(LiveMarketOptions market, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var live = await LiveMarket.ConnectAsync(market, loggerFactory, cancellationToken).ConfigureAwait(false);
+        SimServer server;
+        try
+        {
+            server = SimServer.CreateLive(new SimOptions(), live, context => new VenueTradingApi(context));
+        }
+        catch
+        {
+            await live.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return await StartAsync(server, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private static async Task<InProcessVenue> StartAsync(SimServer server, CancellationToken cancellationToken)
+    {
         var venue = new InProcessVenue(server);
         try
         {
@@ -54,7 +87,4 @@ public sealed class InProcessVenue : IAsyncDisposable
             throw;
         }
     }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -56,6 +56,10 @@ public sealed record RunArguments(
 /// <param name="Dashboard">Whether to serve the dashboard.</param>
 /// <param name="DashboardPort">The dashboard's port when given on the command line (0 picks a free one).</param>
 /// <param name="DashboardBind">The dashboard's address when given on the command line.</param>
+/// <param name="LiveMarket">
+/// Test mode on live prices (<c>--market live</c>): the in-process simulator follows the upstream of
+/// <c>rari.live-market</c> instead of replaying files.
+/// </param>
 public sealed record RunRequest(
     StrategyKind Mode,
     bool Test,
@@ -71,7 +75,8 @@ public sealed record RunRequest(
     string LogDirectory,
     bool Dashboard,
     int? DashboardPort = null,
-    string? DashboardBind = null)
+    string? DashboardBind = null,
+    bool LiveMarket = false)
 {
     /// <summary>Replay speed of the in-process simulator when --speed is not given: ten 1-minute bars a second.</summary>
     public const double DefaultSpeed = 600;
@@ -109,11 +114,27 @@ public sealed record RunRequest(
             }
         }
 
+        var live = false;
         switch (raw.Market?.Trim().ToUpperInvariant())
         {
             case null or "" or "REPLAY": break;
             case "LIVE":
-                errors.Add("--market live (paper fills on Aster's live prices) is not available yet: the simulator replays recorded data only. Use the default replay market.");
+                live = true;
+                if (!raw.Test)
+                {
+                    errors.Add("--market live is paper trading on Aster's live prices in the simulator; add --test (without --test, rari run trades Aster itself).");
+                }
+
+                if (raw.Venue is not null)
+                {
+                    errors.Add("--market live starts its own simulator following rari.live-market; drop --venue (or drop --market live to use the simulator at --venue).");
+                }
+
+                if (raw.Data.Count > 0 || raw.Speed is not null || raw.HistoryBars is not null)
+                {
+                    errors.Add("--data, --speed and --history-bars drive a replay; --market live follows the live market instead (its history is rari.live-market.history-bars). Drop them or drop --market live.");
+                }
+
                 break;
             default: errors.Add($"--market '{raw.Market}' is not replay or live."); break;
         }
@@ -163,7 +184,7 @@ public sealed record RunRequest(
         }
 
         IReadOnlyList<string> dataFiles = [];
-        if (raw.Test && venue is null)
+        if (raw.Test && venue is null && !live)
         {
             try
             {
@@ -195,7 +216,8 @@ public sealed record RunRequest(
             raw.Logs ?? "logs",
             !raw.NoDashboard,
             raw.DashboardPort,
-            raw.DashboardBind);
+            raw.DashboardBind,
+            live);
         return errors;
     }
 

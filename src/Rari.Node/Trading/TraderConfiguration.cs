@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using Rari.Actors.Persistence;
 using Rari.Actors.Settings;
+using Rari.Aster.Sim.Live;
 using Rari.Node.Configuration;
 using Rari.Node.Logging;
 using Serilog.Events;
@@ -23,6 +24,9 @@ namespace Rari.Node.Trading;
 /// <param name="JournalDescription">Where the journal is, for the banner (never a connection secret).</param>
 public sealed record TraderConfiguration(Config Akka, RariSettings Rari, LogEventLevel LogLevel, string StateDirectory, string JournalDescription)
 {
+    /// <summary>The upstream <c>--market live</c> follows (<c>rari.live-market</c>), without symbols.</summary>
+    public LiveMarketOptions LiveMarket { get; init; } = new();
+
     /// <summary>
     /// Reads LOG_LEVEL and the configuration as <see cref="Load"/> does; on a problem, writes each one to
     /// <paramref name="error"/> after <paramref name="prefix"/> (e.g. <c>rari run: </c>) and returns null.
@@ -82,6 +86,7 @@ public sealed record TraderConfiguration(Config Akka, RariSettings Rari, LogEven
 
         var rariTree = RariConfig.Compose(reference, user, overrides);
         var rari = RariSettingsLoader.Create(rariTree);
+        var liveMarket = LiveMarketSettingsLoader.Create(rariTree);
         var persistence = rari.Persistence;
         var persistenceConfig = PersistenceConfig.Build(persistence, folder, environment);
         var stateDirectory = persistence.Provider == PersistenceProvider.Sqlite
@@ -97,6 +102,6 @@ public sealed record TraderConfiguration(Config Akka, RariSettings Rari, LogEven
         var journal = persistence.Provider == PersistenceProvider.Sqlite
             ? "SQLite " + Path.GetFullPath(persistence.SqlitePath)
             : "PostgreSQL (connection from RARI_POSTGRES_CONNECTION)";
-        return new TraderConfiguration(akka, rari, level, stateDirectory, journal);
+        return new TraderConfiguration(akka, rari, level, stateDirectory, journal) { LiveMarket = liveMarket };
     }
 }

@@ -62,7 +62,8 @@ public sealed class TraderProgress(
                 await output.WriteLineAsync(Line(status)).ConfigureAwait(false);
             }
 
-            if (venue.Simulator is { } sim && sim.Server.Replay.IsFinished)
+            // A live market never ends; a replay does.
+            if (venue.Simulator is { } sim && sim.Server.Live is null && sim.Server.Replay.IsFinished)
             {
                 await output.WriteLineAsync(Line(status)).ConfigureAwait(false);
                 return "the replayed data has ended";

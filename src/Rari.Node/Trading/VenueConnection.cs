@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Rari.Aster.Errors;
 using Rari.Aster.Rest;
+using Rari.Aster.Sim.Live;
 using Rari.Domain.Identifiers;
 
 namespace Rari.Node.Trading;
@@ -55,17 +57,27 @@ public sealed partial class VenueConnection : IAsyncDisposable
         {
             try
             {
-                connection._sim = await InProcessVenue.StartAsync(request.DataFiles, request.Speed, request.HistoryBars, cancellationToken).ConfigureAwait(false);
+                connection._sim = request.LiveMarket
+                    ? await InProcessVenue.StartLiveAsync(LiveOptions(request, configuration), loggerFactory, cancellationToken).ConfigureAwait(false)
+                    : await InProcessVenue.StartAsync(request.DataFiles, request.Speed, request.HistoryBars, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException)
             {
                 return connection.Fail(TraderRun.FailureExitCode, "the in-process simulator could not start: " + e.Message);
             }
+            catch (Exception e) when (e is HttpRequestException or AsterApiException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return connection.Fail(
+                    TraderRun.FailureExitCode,
+                    $"--market live could not reach the upstream {configuration.LiveMarket.RestBaseUrl} (rari.live-market.rest-url; it needs the internet): {e.Message}");
+            }
 
             var sim = connection._sim;
             options = AsterClientOptions.Mainnet with { RestBaseUrl = sim.BaseAddress, WebSocketBaseUrl = sim.StreamAddress, V3Credentials = sim.Credentials };
             connection.ReplayedSymbols = [.. sim.Server.Replay.Symbols.Select(s => s.Symbol)];
-            connection.Description = $"the in-process simulator at {sim.BaseAddress} (replaying {request.DataFiles.Count} file(s) at {request.Speed:0.##}x, demo account {sim.Credentials.User})";
+            connection.Description = request.LiveMarket
+                ? $"the in-process simulator at {sim.BaseAddress}: PAPER TRADING ON LIVE PRICES from {configuration.LiveMarket.RestBaseUrl} (paper fills, no real orders; demo account {sim.Credentials.User})"
+                : $"the in-process simulator at {sim.BaseAddress} (replaying {request.DataFiles.Count} file(s) at {request.Speed:0.##}x, demo account {sim.Credentials.User})";
             connection.AccountName = "test";
         }
         else
@@ -118,6 +130,12 @@ public sealed partial class VenueConnection : IAsyncDisposable
             await _sim.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    // --symbols, or the configured assets: a live market has no data files to name them.
+    private static LiveMarketOptions LiveOptions(RunRequest request, TraderConfiguration configuration) => configuration.LiveMarket with
+    {
+        Symbols = request.Symbols.Count > 0 ? request.Symbols : [.. configuration.Rari.Assets.Profiles.Select(p => p.Symbol)],
+    };
 
     private VenueConnection Fail(int exitCode, string problem)
     {
