@@ -91,11 +91,5 @@ public sealed partial class LiveMarket
         _replay!.MoveLiveTime(eventTimeMs);
     }
 
-    private ILiveMarketListener[] Listeners()
-    {
-        lock (_gate)
-        {
-            return [.. _listeners];
-        }
-    }
+    private ILiveMarketListener[] Listeners() => Volatile.Read(ref _listeners);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Rari.Aster.Models;
 using Rari.Aster.Rest;
 using Rari.Aster.Sim.Instruments;
 using Rari.Aster.Sim.Replay;
@@ -35,9 +36,9 @@ public sealed partial class LiveMarket : IAsyncDisposable
     private readonly Dictionary<Symbol, LocalOrderBook> _books = [];
     private readonly Dictionary<Symbol, BookTicker> _tickers = [];
     private readonly Dictionary<Symbol, MarkPriceUpdate> _marks = [];
-    private readonly List<ILiveMarketListener> _listeners = [];
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
+    private ILiveMarketListener[] _listeners = [];
     private MarketReplay? _replay;
     private StreamHub? _hub;
     private Task _reader = Task.CompletedTask;
@@ -131,7 +132,8 @@ public sealed partial class LiveMarket : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(listener);
         lock (_gate)
         {
-            _listeners.Add(listener);
+            // Copy on write: the reader enumerates the array it read, without a lock or an allocation per event.
+            _listeners = [.. _listeners, listener];
         }
     }
 
@@ -140,7 +142,7 @@ public sealed partial class LiveMarket : IAsyncDisposable
     {
         lock (_gate)
         {
-            _listeners.Remove(listener);
+            _listeners = [.. _listeners.Where(l => l != listener)];
         }
     }
 
@@ -217,6 +219,12 @@ public sealed partial class LiveMarket : IAsyncDisposable
             {
                 try
                 {
+                    if (streamEvent is StreamConnected { Reason: StreamConnectReason.Reconnect })
+                    {
+                        // Before the reconnected streams' first event, so the minutes come in order.
+                        await BackfillAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
                     Handle(streamEvent);
                 }
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException)
@@ -235,6 +243,39 @@ public sealed partial class LiveMarket : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The minutes that closed while the upstream was unreachable, from its REST klines: appended and published to the
+    /// simulator's kline subscribers (they hear them late, but in order and before the next live minute). Prices and
+    /// the venue do not move on them: no trade is invented for a time nobody could trade.
+    /// </summary>
+    private async Task BackfillAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var serverTime = await _rest.GetServerTimeAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var market in Symbols)
+            {
+                var after = market.Series.LastOpenMs + SymbolSeries.BarMs;
+                var missed = await _rest.GetKlinesAsync(
+                    market.Symbol, KlineInterval.OneMinute, startTimeMs: after, limit: LiveMarketOptions.MaxKlinesPerRequest, cancellationToken: cancellationToken).ConfigureAwait(false);
+                foreach (var kline in missed)
+                {
+                    if (kline.CloseTime < serverTime && _replay!.AppendLive(market, kline.ToKline()))
+                    {
+                        var update = new KlineUpdate(market.Symbol, KlineInterval.OneMinute, kline.ToKline(), true, kline.CloseTime, kline.TakerBuyBaseVolume, kline.TakerBuyQuoteVolume);
+                        _hub!.PublishLive(market, StreamKind.Kline, LivePayloads.Kline(market, update, kline.CloseTime + 1));
+                    }
+                }
+
+                Log.Backfilled(_logger, market.Symbol.Value, missed.Count);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or Errors.AsterApiException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            Log.BackfillFailed(_logger, e.Message);
+        }
+    }
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Warning, "Live market: skipped an upstream {Event}: {Reason}")]
@@ -248,5 +289,11 @@ public sealed partial class LiveMarket : IAsyncDisposable
 
         [LoggerMessage(4, LogLevel.Information, "Live market: connected to the upstream's streams (connection {Connection}, {Reason})")]
         public static partial void Connected(ILogger logger, int connection, StreamConnectReason reason);
+
+        [LoggerMessage(5, LogLevel.Information, "Live market: {Symbol}: {Count} kline(s) fetched for the minutes missed while the upstream was unreachable")]
+        public static partial void Backfilled(ILogger logger, string symbol, int count);
+
+        [LoggerMessage(6, LogLevel.Warning, "Live market: the minutes missed while the upstream was unreachable could not be fetched; the klines have a gap: {Reason}")]
+        public static partial void BackfillFailed(ILogger logger, string reason);
     }
 }

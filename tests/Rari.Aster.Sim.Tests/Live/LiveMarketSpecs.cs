@@ -132,15 +132,17 @@ public sealed class LiveMarketSpecs
         Assert.Equal(timeBefore, host.Live.Replay.MarketTimeMs);
         Assert.Equal(priceBefore, host.LiveBtc.LastPrice);
 
-        // act: it comes back where it was, and trades its next minute
-        await host.RestartUpstreamAsync(port, replayed);
+        // act: it comes back two minutes later, and trades its next minute
+        await host.RestartUpstreamAsync(port, replayed + 2);
         var bar = await host.StepUpstreamAsync();
 
-        // assert
+        // assert: the market resumes with the upstream's next trade; the two minutes missed are fetched for the klines
         var trade = (await liveProbe.ReceiveAsync(20)).GetProperty("data");
         Assert.Equal(bar.Open, decimal.Parse(trade.GetProperty("p").GetString()!, CultureInfo.InvariantCulture));
         Assert.True(host.Market.UpstreamConnections >= 2);
         Assert.Equal(bar.Close, host.LiveBtc.LastPrice);
+        var klines = await host.Client.GetKlinesAsync(LiveHost.Btc, Domain.Market.KlineInterval.OneMinute, limit: 4);
+        Assert.Equal(host.UpstreamBars.Skip(replayed - 1).Take(4).Select(b => b.OpenTimeMs), klines.Select(k => k.OpenTime));
     }
 
     private static async Task<WebSocketProbe> ConnectLiveAsync(LiveHost host, string streams)
