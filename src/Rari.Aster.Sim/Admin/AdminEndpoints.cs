@@ -22,13 +22,14 @@ namespace Rari.Aster.Sim.Admin;
 /// <c>/_sim/streams/resume</c> un-stalls them.</item>
 /// <item><c>GET /_sim/clock</c>; <c>POST /_sim/clock?mode=manual|paced|fast&amp;speed=N</c>;
 /// <c>POST /_sim/clock/step?bars=N</c> replays N minutes; <c>POST /_sim/clock/advance?to=TIME</c> replays up to a
-/// market time (UTC epoch ms).</item>
+/// market time (UTC epoch ms). A live market's clock is the upstream's: the POSTs answer 409.</item>
 /// <item><c>GET /_sim/orders[?account=…&amp;symbol=…]</c> every order the trading engine ever created, with its status
 /// history (<see cref="ISimOrderAudit"/>); an unknown path (404) when no engine keeping such a record is wired in.</item>
 /// </list>
 /// </summary>
 internal sealed class AdminEndpoints(
-    RequestLog log, FaultInjector faults, StreamHub hub, MarketReplay replay, ReplayClock clock, TimeProvider time, ISimOrderAudit? orders)
+    RequestLog log, FaultInjector faults, StreamHub hub, MarketReplay replay, ReplayClock clock, TimeProvider time, ISimOrderAudit? orders,
+    bool liveMarket = false)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -69,6 +70,8 @@ internal sealed class AdminEndpoints(
             ("POST", "/_sim/streams/stall") => Count("stalled", hub.SetStalled(true)),
             ("POST", "/_sim/streams/resume") => Count("resumed", hub.SetStalled(false)),
             ("GET", "/_sim/clock") => Clock(),
+            ("POST", "/_sim/clock" or "/_sim/clock/step" or "/_sim/clock/advance") when liveMarket => SimReply.Error(new AsterError(
+                -1000, "This simulator follows its upstream's live market: its clock is the upstream's event time and cannot be set, stepped or advanced.", 409)),
             ("POST", "/_sim/clock") => SetClock(query["mode"].FirstOrDefault(), query["speed"].FirstOrDefault()),
             ("POST", "/_sim/clock/step") => Step(query["bars"].FirstOrDefault()),
             ("POST", "/_sim/clock/advance") => Advance(query["to"].FirstOrDefault()),

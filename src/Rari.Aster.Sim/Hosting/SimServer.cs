@@ -101,7 +101,7 @@ public sealed class SimServer : IAsyncDisposable
             time,
             () => Replay.MarketTimeMs);
         var streams = new StreamEndpoint(_hub, options.StreamPingInterval, options.StreamPongTimeout);
-        var admin = new AdminEndpoints(Requests, Faults, _hub, Replay, _clock, time, trading as ISimOrderAudit);
+        var admin = new AdminEndpoints(Requests, Faults, _hub, Replay, _clock, time, trading as ISimOrderAudit, live is not null);
         _app = BuildApp(address, options.Port, rest, streams, admin);
     }
 

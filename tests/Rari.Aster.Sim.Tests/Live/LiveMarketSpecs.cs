@@ -145,6 +145,23 @@ public sealed class LiveMarketSpecs
         Assert.Equal(host.UpstreamBars.Skip(replayed - 1).Take(4).Select(b => b.OpenTimeMs), klines.Select(k => k.OpenTime));
     }
 
+    [Fact]
+    public async Task Should_refuse_to_step_the_clock_of_a_live_market()
+    {
+        // arrange
+        await using var host = await LiveHost.StartAsync();
+        var before = host.Live.Replay.MarketTimeMs;
+
+        // act
+        using var http = new HttpClient { BaseAddress = host.Live.BaseAddress };
+        using var response = await http.PostAsync("_sim/clock/step?bars=5", null);
+
+        // assert
+        Assert.Equal(409, (int)response.StatusCode);
+        Assert.Contains("follows its upstream's live market", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, host.Live.Replay.MarketTimeMs);
+    }
+
     private static async Task<WebSocketProbe> ConnectLiveAsync(LiveHost host, string streams)
     {
         var socket = new System.Net.WebSockets.ClientWebSocket();
