@@ -70,8 +70,15 @@ public static class DerivedInstrument
             Brackets,
             0.02m,
             0.15m);
-        return new SymbolSpec(instrument, 0.15m, 0.0001m, 0.00035m, 0.0001m, 8, 0.03m, -0.03m, 0.0001m, series.FirstOpenMs, IsDerived: true);
+        return WithDefaults(instrument, 0.15m, series.FirstOpenMs) with { IsDerived = true };
     }
+
+    /// <summary>
+    /// <paramref name="instrument"/> with the derived symbols' fees and funding: maker/taker 0.0001/0.00035, funding
+    /// 0.0001 every 8 h capped at ±0.03, interest 0.0001.
+    /// </summary>
+    public static SymbolSpec WithDefaults(Instrument instrument, decimal triggerProtect, long onboardDate) =>
+        new(instrument, triggerProtect, 0.0001m, 0.00035m, 0.0001m, 8, 0.03m, -0.03m, 0.0001m, onboardDate);
 
     private static string BaseAsset(string symbol) =>
         symbol.EndsWith("USDT", StringComparison.Ordinal) && symbol.Length > 4 ? symbol[..^4] : symbol;

@@ -41,7 +41,7 @@ internal static class UpstreamInstruments
                     TriggerProtect = upstreamSymbol.TriggerProtect,
                     OnboardDate = upstreamSymbol.OnboardDate,
                 }
-                : new SymbolSpec(instrument, upstreamSymbol.TriggerProtect, 0.0001m, 0.00035m, 0.0001m, 8, 0.03m, -0.03m, 0.0001m, upstreamSymbol.OnboardDate));
+                : DerivedInstrument.WithDefaults(instrument, upstreamSymbol.TriggerProtect, upstreamSymbol.OnboardDate));
         }
 
         return specs;

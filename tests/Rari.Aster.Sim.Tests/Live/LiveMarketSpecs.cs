@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Rari.Aster.Models;
+using Rari.Aster.Sim.Live;
 using Rari.Aster.Sim.Tests.Support;
 using Rari.Aster.Sim.Tests.Trading;
 using Rari.Domain.Identifiers;
@@ -143,6 +144,25 @@ public sealed class LiveMarketSpecs
         Assert.Equal(bar.Close, host.LiveBtc.LastPrice);
         var klines = await host.Client.GetKlinesAsync(LiveHost.Btc, Domain.Market.KlineInterval.OneMinute, limit: 4);
         Assert.Equal(host.UpstreamBars.Skip(replayed - 1).Take(4).Select(b => b.OpenTimeMs), klines.Select(k => k.OpenTime));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_symbol_the_upstream_does_not_list_naming_it()
+    {
+        // arrange
+        await using var upstream = await SimHost.StartAsync(o => o with { DataFiles = [SimHost.SampleFile("BTCUSDT")], HistoryBars = 10 });
+        var options = new LiveMarketOptions
+        {
+            RestBaseUrl = upstream.Server.BaseAddress,
+            WebSocketBaseUrl = upstream.Server.StreamAddress,
+            Symbols = [LiveHost.Btc, new Symbol("XRPUSDT")],
+        };
+
+        // act
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => LiveMarket.ConnectAsync(options));
+
+        // assert
+        Assert.Contains("does not list XRPUSDT in its exchangeInfo", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
