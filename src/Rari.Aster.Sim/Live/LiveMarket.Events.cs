@@ -59,9 +59,10 @@ public sealed partial class LiveMarket
                 break;
             case MarketData<KlineUpdate> kline when kline.Data.Interval == KlineInterval.OneMinute && Find(kline.Data.Symbol) is { } market:
                 Arrived(kline.EventTimeMs);
-                if (kline.Data.IsClosed)
+                if (kline.Data.IsClosed && !_replay!.AppendLive(market, kline.Data.Kline))
                 {
-                    _replay!.AppendLive(market, kline.Data.Kline);
+                    // Already taken over REST after a reconnect, and published then.
+                    break;
                 }
 
                 _hub!.PublishLive(market, StreamKind.Kline, LivePayloads.Kline(market, kline.Data, kline.EventTimeMs));

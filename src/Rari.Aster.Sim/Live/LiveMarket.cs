@@ -213,6 +213,9 @@ public sealed partial class LiveMarket : IAsyncDisposable
         try
         {
             await _stream.SubscribeAsync(_markets.Keys.SelectMany(StreamsOf), cancellationToken).ConfigureAwait(false);
+
+            // A minute that closed between loading the history and subscribing reached neither.
+            await BackfillAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _subscribed, 1);
             Volatile.Write(ref _following, 1);
             await foreach (var streamEvent in _stream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -244,7 +247,8 @@ public sealed partial class LiveMarket : IAsyncDisposable
     }
 
     /// <summary>
-    /// The minutes that closed while the upstream was unreachable, from its REST klines: appended and published to the
+    /// The minutes that closed while the upstream's streams were not heard (unreachable, or not yet subscribed at
+    /// start), from its REST klines: appended and published to the
     /// simulator's kline subscribers (they hear them late, but in order and before the next live minute). Prices and
     /// the venue do not move on them: no trade is invented for a time nobody could trade.
     /// </summary>

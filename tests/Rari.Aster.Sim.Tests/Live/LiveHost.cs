@@ -55,7 +55,8 @@ internal sealed class LiveHost : IAsyncDisposable
         V1Credentials = new V1Credentials(TestAccounts.TestApiKey, TestAccounts.TestSecret),
     });
 
-    public static async Task<LiveHost> StartAsync(string? upstreamInstruments = null)
+    /// <summary>Starts both; <paramref name="betweenLoadAndStart"/> runs after the history is loaded and before the streams are subscribed.</summary>
+    public static async Task<LiveHost> StartAsync(string? upstreamInstruments = null, Func<SimHost, Task>? betweenLoadAndStart = null)
     {
         var upstream = await StartUpstreamAsync(port: 0, upstreamInstruments);
         var market = await LiveMarket.ConnectAsync(new LiveMarketOptions
@@ -67,6 +68,11 @@ internal sealed class LiveHost : IAsyncDisposable
             ReconnectInitialDelay = TimeSpan.FromMilliseconds(100),
             ReconnectMaxDelay = TimeSpan.FromSeconds(1),
         });
+        if (betweenLoadAndStart is not null)
+        {
+            await betweenLoadAndStart(upstream);
+        }
+
         var live = SimServer.CreateLive(new SimOptions { AccountsFile = TestAccounts.File }, market, ctx => new VenueTradingApi(ctx));
         await live.StartAsync();
         var host = new LiveHost(upstream, live, upstreamInstruments);

@@ -36,6 +36,18 @@ public sealed class LiveMarketSpecs
     }
 
     [Fact]
+    public async Task Should_take_the_minutes_that_closed_between_loading_the_history_and_subscribing()
+    {
+        // arrange + act: two upstream minutes pass after the history was loaded, before the live market subscribes
+        await using var host = await LiveHost.StartAsync(betweenLoadAndStart: upstream => upstream.StepAsync(2));
+        var klines = await host.Client.GetKlinesAsync(LiveHost.Btc, Domain.Market.KlineInterval.OneMinute, limit: 1000);
+
+        // assert
+        var expected = host.UpstreamBars.Skip(LiveHost.UpstreamHistoryBars - LiveHost.LiveHistoryBars).Take(LiveHost.LiveHistoryBars + 2).Select(b => b.OpenTimeMs);
+        Assert.Equal(expected, klines.Select(k => k.OpenTime));
+    }
+
+    [Fact]
     public async Task Should_republish_the_upstreams_market_and_follow_its_prices()
     {
         // arrange
