@@ -2,6 +2,7 @@ using System.Text.Json;
 using Rari.Aster.Sim.Json;
 using Rari.Aster.Sim.Market;
 using Rari.Aster.Sim.Replay;
+using Rari.Aster.Sim.Streams;
 using Rari.Aster.Streams;
 using Rari.Domain.Market;
 
@@ -14,22 +15,12 @@ namespace Rari.Aster.Sim.Live;
 /// </summary>
 internal static class LivePayloads
 {
-    public static string AggTrade(MarketSymbol market, Trade trade, long eventTimeMs) => JsonBody.BuildText(w =>
+    public static string AggTrade(MarketSymbol market, Trade trade, long eventTimeMs)
     {
-        // The upstream's aggregate id stands for its first and last trade ids too: the client parses only the aggregate.
-        w.WriteStartObject();
-        w.WriteString("e", "aggTrade");
-        w.WriteNumber("E", eventTimeMs);
-        w.WriteString("s", market.Symbol.Value);
-        w.WriteNumber("a", trade.Id);
-        w.WriteString("p", MarketJson.Price(market, trade.Price));
-        w.WriteString("q", MarketJson.Quantity(market, trade.Quantity));
-        w.WriteNumber("f", trade.Id);
-        w.WriteNumber("l", trade.Id);
-        w.WriteNumber("T", trade.TimeMs);
-        w.WriteBoolean("m", trade.IsBuyerMaker);
-        w.WriteEndObject();
-    });
+        // The upstream's aggregate id stands for its first and last trade ids: the client parses only the aggregate.
+        var written = new SyntheticTrade(trade.Id, trade.Price, trade.Quantity, trade.TimeMs, trade.IsBuyerMaker);
+        return JsonBody.BuildText(w => MarketStreamPayloads.WriteAggTrade(w, market, written, eventTimeMs));
+    }
 
     public static string MarkPrice(MarketSymbol market, MarkPriceUpdate mark, long eventTimeMs) => JsonBody.BuildText(w =>
     {

@@ -76,7 +76,8 @@ internal static class MarketStreamPayloads
         };
     }
 
-    private static void WriteAggTrade(Utf8JsonWriter w, MarketSymbol market, SyntheticTrade trade, long time)
+    /// <summary>An <c>aggTrade</c> event: the trade's id stands for its first and last trade ids too.</summary>
+    public static void WriteAggTrade(Utf8JsonWriter w, MarketSymbol market, SyntheticTrade trade, long time)
     {
         w.WriteStartObject();
         w.WriteString("e", "aggTrade");

@@ -1,5 +1,5 @@
-using Rari.Aster.Signing;
 using Microsoft.Extensions.Logging;
+using Rari.Aster.Signing;
 using Rari.Aster.Sim.Hosting;
 using Rari.Aster.Sim.Live;
 using Rari.Aster.Sim.Replay;
