@@ -10,7 +10,9 @@ public sealed class SymbolSeries
     /// <summary>One minute, the bar length of recorded data.</summary>
     public const long BarMs = 60_000;
 
-    private readonly AppendOnlyBars _bars;
+    // The bars as given; replaced by an appendable copy at the first Append (live markets only), so a replay's
+    // recordings are never copied.
+    private IReadOnlyList<Kline> _bars;
 
     /// <summary>Keeps the bars of <paramref name="symbol"/>.</summary>
     /// <exception cref="ArgumentException">The bars are empty, not minute-aligned, or not strictly increasing.</exception>
@@ -35,14 +37,14 @@ public sealed class SymbolSeries
         }
 
         Symbol = symbol;
-        _bars = new AppendOnlyBars(bars);
+        _bars = bars;
     }
 
     /// <summary>The symbol.</summary>
     public Symbol Symbol { get; }
 
     /// <summary>The bars, oldest first.</summary>
-    public IReadOnlyList<Kline> Bars => _bars;
+    public IReadOnlyList<Kline> Bars => Volatile.Read(ref _bars);
 
     /// <summary>Open time of the first bar.</summary>
     public long FirstOpenMs => Bars[0].OpenTimeMs;
@@ -105,12 +107,19 @@ public sealed class SymbolSeries
             throw new ArgumentException($"{Symbol}: a bar opening at {bar.OpenTimeMs} is not on a minute.", nameof(bar));
         }
 
-        if (bar.OpenTimeMs <= _bars[_bars.Count - 1].OpenTimeMs)
+        var bars = Bars;
+        if (bar.OpenTimeMs <= bars[^1].OpenTimeMs)
         {
             return false;
         }
 
-        _bars.Add(bar);
+        if (bars is not AppendOnlyBars appendable)
+        {
+            appendable = new AppendOnlyBars(bars);
+            Volatile.Write(ref _bars, appendable);
+        }
+
+        appendable.Add(bar);
         return true;
     }
 

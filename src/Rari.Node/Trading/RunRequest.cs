@@ -47,7 +47,7 @@ public sealed record RunArguments(
 /// <param name="DataFiles">The files the in-process simulator replays (resolved).</param>
 /// <param name="Speed">Replay speed.</param>
 /// <param name="HistoryBars">Warm-up history the in-process simulator replays first.</param>
-/// <param name="Symbols">The symbols to trade, or empty for the default (the data's symbols in test mode, rari.assets live).</param>
+/// <param name="Symbols">The symbols to trade, or empty for the default (the data's symbols in a replay, rari.assets live and with --market live).</param>
 /// <param name="Duration">How long to run, or null.</param>
 /// <param name="ConfigFile">The user's HOCON file, or null.</param>
 /// <param name="Sets">Overrides.</param>
