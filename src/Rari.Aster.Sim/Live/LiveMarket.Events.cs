@@ -17,6 +17,7 @@ public sealed partial class LiveMarket
             case MarketData<Trade> trade when Find(trade.Data.Symbol) is { } market:
                 Arrived(trade.EventTimeMs);
                 market.SetLiveLastPrice(trade.Data.Price);
+                Remember(market.Symbol, trade.Data);
                 foreach (var listener in Listeners())
                 {
                     listener.OnTrade(trade.Data);
@@ -81,6 +82,20 @@ public sealed partial class LiveMarket
                 Volatile.Write(ref _following, 0);
                 Log.Disconnected(_logger, disconnected.Reason, disconnected.RetryIn);
                 break;
+        }
+    }
+
+    private void Remember(Symbol symbol, in Trade trade)
+    {
+        lock (_gate)
+        {
+            var recent = _recentTrades[symbol];
+            if (recent.Count == RecentTradeCapacity)
+            {
+                recent.Dequeue();
+            }
+
+            recent.Enqueue(new SyntheticTrade(trade.Id, trade.Price, trade.Quantity, trade.TimeMs, trade.IsBuyerMaker));
         }
     }
 

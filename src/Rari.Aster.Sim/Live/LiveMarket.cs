@@ -28,6 +28,9 @@ namespace Rari.Aster.Sim.Live;
 /// </remarks>
 public sealed partial class LiveMarket : IAsyncDisposable
 {
+    /// <summary>Upstream trades kept per symbol for the REST <c>trades</c> and <c>aggTrades</c> endpoints (their largest limit).</summary>
+    public const int RecentTradeCapacity = 1_000;
+
     private readonly LiveMarketOptions _options;
     private readonly AsterRestClient _rest;
     private readonly AsterMarketStream _stream;
@@ -36,6 +39,7 @@ public sealed partial class LiveMarket : IAsyncDisposable
     private readonly Dictionary<Symbol, LocalOrderBook> _books = [];
     private readonly Dictionary<Symbol, BookTicker> _tickers = [];
     private readonly Dictionary<Symbol, MarkPriceUpdate> _marks = [];
+    private readonly Dictionary<Symbol, Queue<SyntheticTrade>> _recentTrades = [];
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private ILiveMarketListener[] _listeners = [];
@@ -63,6 +67,7 @@ public sealed partial class LiveMarket : IAsyncDisposable
         {
             _markets.Add(market.Symbol, market);
             _books.Add(market.Symbol, LocalOrderBook.FromRest(rest, market.Symbol, loggerFactory: loggerFactory));
+            _recentTrades.Add(market.Symbol, new Queue<SyntheticTrade>(RecentTradeCapacity));
         }
     }
 
@@ -192,6 +197,15 @@ public sealed partial class LiveMarket : IAsyncDisposable
         lock (_gate)
         {
             return _marks.TryGetValue(symbol, out var mark) ? mark : null;
+        }
+    }
+
+    /// <summary>The upstream's last <see cref="RecentTradeCapacity"/> aggregate trades of <paramref name="symbol"/>, oldest first.</summary>
+    internal SyntheticTrade[] RecentTrades(Symbol symbol)
+    {
+        lock (_gate)
+        {
+            return [.. _recentTrades[symbol]];
         }
     }
 

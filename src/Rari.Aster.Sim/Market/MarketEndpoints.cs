@@ -12,7 +12,7 @@ namespace Rari.Aster.Sim.Market;
 /// <summary>
 /// The public market-data endpoints (fact sheet §3.1), answered from the replay at the current market time: only
 /// replayed bars are visible. Prices keep at least the tick's decimals, quantities the step's. In a live market
-/// (<paramref name="live"/> not null) the book, best bid/ask and mark are the upstream's.
+/// (<paramref name="live"/> not null) the book, best bid/ask, mark and recent trades are the upstream's.
 /// </summary>
 internal sealed partial class MarketEndpoints(MarketReplay replay, LiveMarket? live = null)
 {
@@ -81,6 +81,11 @@ internal sealed partial class MarketEndpoints(MarketReplay replay, LiveMarket? l
     {
         var market = Require(p);
         var limit = p.BoundedInt("limit", 500, 1, 1000);
+        if (live is not null)
+        {
+            return TradeList(market, live.RecentTrades(market.Symbol).TakeLast(limit));
+        }
+
         var trades = new List<SyntheticTrade>();
         for (var i = market.ReplayedCount - 1; i >= 0 && trades.Count < limit; i--)
         {
@@ -99,7 +104,8 @@ internal sealed partial class MarketEndpoints(MarketReplay replay, LiveMarket? l
             return Trades(p);
         }
 
-        return TradeList(market, TradesFrom(market, fromId).Take(limit));
+        var from = live is null ? TradesFrom(market, fromId) : live.RecentTrades(market.Symbol).Where(t => t.Id >= fromId);
+        return TradeList(market, from.Take(limit));
     }
 
     public SimReply AggTrades(RequestParameters p)
@@ -122,7 +128,15 @@ internal sealed partial class MarketEndpoints(MarketReplay replay, LiveMarket? l
         }
 
         IEnumerable<SyntheticTrade> trades;
-        if (p.OptionalLong("fromId") is { } fromId)
+        if (live is not null)
+        {
+            // The upstream's recent aggregate trades as they arrived: a live market invents none.
+            var recent = live.RecentTrades(market.Symbol);
+            trades = p.OptionalLong("fromId") is { } first ? recent.Where(t => t.Id >= first)
+                : start is not null || end is not null ? recent.Where(t => t.TimeMs >= (start ?? long.MinValue) && t.TimeMs <= (end ?? long.MaxValue))
+                : recent.TakeLast(limit);
+        }
+        else if (p.OptionalLong("fromId") is { } fromId)
         {
             trades = TradesFrom(market, fromId);
         }

@@ -87,6 +87,8 @@ public sealed class LiveMarketSpecs
         Assert.Equal(bar.Close, decimal.Parse(price.GetProperty("price").GetString()!, CultureInfo.InvariantCulture));
         var (_, premium, _) = await LiveGetAsync(host, "/fapi/v1/premiumIndex?symbol=BTCUSDT");
         Assert.Equal(bar.Close, decimal.Parse(premium.GetProperty("markPrice").GetString()!, CultureInfo.InvariantCulture));
+        var (_, aggTrades, _) = await LiveGetAsync(host, "/fapi/v1/aggTrades?symbol=BTCUSDT");
+        Assert.Equal(trades, aggTrades.EnumerateArray().Select(t => decimal.Parse(t.GetProperty("p").GetString()!, CultureInfo.InvariantCulture)));
         var (_, upstreamDepth, _) = await host.Upstream.GetAsync("/fapi/v1/depth?symbol=BTCUSDT&limit=5");
         var (_, liveDepth, _) = await LiveGetAsync(host, "/fapi/v1/depth?symbol=BTCUSDT&limit=5");
         Assert.Equal(upstreamDepth.GetProperty("bids").ToString(), liveDepth.GetProperty("bids").ToString());
