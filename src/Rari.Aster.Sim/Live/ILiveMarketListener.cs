@@ -14,6 +14,12 @@ public interface ILiveMarketListener
     /// <summary>An upstream mark price (<c>markPrice@1s</c>).</summary>
     void OnMarkPrice(in MarkPriceUpdate update);
 
-    /// <summary>The upstream's best bid and ask (<c>bookTicker</c>).</summary>
+    /// <summary>The upstream's best bid and ask (<c>bookTicker</c>), while the local book is not in step with the upstream.</summary>
     void OnBookTicker(in BookTicker ticker);
+
+    /// <summary>
+    /// The top <see cref="LiveMarket.BookLevels"/> levels a side of the local book after each upstream diff, while it is
+    /// in step with the upstream (then best bid/ask changes arrive this way instead of through <see cref="OnBookTicker"/>).
+    /// </summary>
+    void OnBook(DepthSnapshot book);
 }

@@ -46,16 +46,30 @@ public sealed partial class LiveMarket
                     _tickers[market.Symbol] = ticker.Data;
                 }
 
-                foreach (var listener in Listeners())
+                // While the local book is in step, its levels (after each diff) are what takers meet; the touch alone otherwise.
+                if (!_books[market.Symbol].IsSynced)
                 {
-                    listener.OnBookTicker(ticker.Data);
+                    foreach (var listener in Listeners())
+                    {
+                        listener.OnBookTicker(ticker.Data);
+                    }
                 }
 
                 _hub!.PublishLive(market, StreamKind.BookTicker, LivePayloads.BookTicker(market, ticker.Data, ticker.EventTimeMs));
                 break;
             case MarketData<DepthUpdate> depth when Find(depth.Data.Symbol) is { } market:
                 Arrived(depth.EventTimeMs);
-                _books[market.Symbol].Apply(depth.Data);
+                var book = _books[market.Symbol];
+                book.Apply(depth.Data);
+                if (book.IsSynced)
+                {
+                    var top = book.Read(b => new DepthSnapshot(market.Symbol, b.LastUpdateId, b.TopLevels(BookSide.Bid, BookLevels), b.TopLevels(BookSide.Ask, BookLevels), depth.EventTimeMs));
+                    foreach (var listener in Listeners())
+                    {
+                        listener.OnBook(top);
+                    }
+                }
+
                 _hub!.PublishLive(market, StreamKind.DiffDepth, LivePayloads.DiffDepth(market, depth.Data, depth.EventTimeMs));
                 break;
             case MarketData<KlineUpdate> kline when kline.Data.Interval == KlineInterval.OneMinute && Find(kline.Data.Symbol) is { } market:
@@ -72,9 +86,9 @@ public sealed partial class LiveMarket
                 // A connection after the first comes subscribed to every stream the client holds.
                 Volatile.Write(ref _following, Volatile.Read(ref _subscribed));
                 Log.Connected(_logger, connected.Connection, connected.Reason);
-                foreach (var book in _books.Values)
+                foreach (var localBook in _books.Values)
                 {
-                    book.Handle(connected);
+                    localBook.Handle(connected);
                 }
 
                 break;

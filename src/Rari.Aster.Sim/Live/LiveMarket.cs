@@ -31,6 +31,9 @@ public sealed partial class LiveMarket : IAsyncDisposable
     /// <summary>Upstream trades kept per symbol for the REST <c>trades</c> and <c>aggTrades</c> endpoints (their largest limit).</summary>
     public const int RecentTradeCapacity = 1_000;
 
+    /// <summary>Levels a side of the local book the listeners get (takers meet them, then the venue's synthetic depth).</summary>
+    public const int BookLevels = 20;
+
     private readonly LiveMarketOptions _options;
     private readonly AsterRestClient _rest;
     private readonly AsterMarketStream _stream;

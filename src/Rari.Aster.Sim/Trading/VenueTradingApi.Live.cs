@@ -5,8 +5,9 @@ namespace Rari.Aster.Sim.Trading;
 
 // A live market: the venue fills on the upstream's own events instead of replayed bars. Each trade is one price point
 // (resting limits fill where the market traded, stops trigger there), each mark price moves the mark (margin,
-// liquidation, MARK_PRICE stops, the funding estimate), and each best bid/ask becomes the book takers meet (continued by
-// the venue's synthetic depth beyond the touch). Klines are not fed: their path is the trades already seen.
+// liquidation, MARK_PRICE stops, the funding estimate), and the upstream's book becomes the book takers meet: the top
+// levels of the local book after each diff while it is in step, the best bid/ask otherwise (continued by the venue's
+// synthetic depth beyond). Klines are not fed: their path is the trades already seen.
 public sealed partial class VenueTradingApi
 {
     private LiveFeed? _liveFeed;
@@ -48,6 +49,14 @@ public sealed partial class VenueTradingApi
             lock (owner._gate)
             {
                 owner._venue.OnBookTicker(ticker);
+            }
+        }
+
+        public void OnBook(DepthSnapshot book)
+        {
+            lock (owner._gate)
+            {
+                owner._venue.OnDepth(book);
             }
         }
     }

@@ -127,6 +127,33 @@ public sealed class LiveMarketSpecs
     }
 
     [Fact]
+    public async Task Should_fill_a_market_order_against_the_upstreams_book_levels()
+    {
+        // arrange: minutes pass until the local book is in step with the upstream, then one more moves it
+        await using var host = await LiveHost.StartAsync();
+        long upstreamId, liveId;
+        do
+        {
+            await host.StepUpstreamAsync();
+            upstreamId = (await host.Upstream.GetAsync("/fapi/v1/depth?symbol=BTCUSDT&limit=5")).Body.GetProperty("lastUpdateId").GetInt64();
+            liveId = (await LiveGetAsync(host, "/fapi/v1/depth?symbol=BTCUSDT&limit=5")).Body.GetProperty("lastUpdateId").GetInt64();
+        }
+        while (liveId != upstreamId);
+
+        await host.StepUpstreamAsync();
+        var asks = (await host.Upstream.GetAsync("/fapi/v1/depth?symbol=BTCUSDT&limit=5")).Body.GetProperty("asks").EnumerateArray()
+            .Select(l => (Price: Number(l[0]), Quantity: Number(l[1]))).ToList();
+        var step = host.LiveBtc.Spec.Instrument.LotSize.StepSize;
+
+        // act: a BUY one step larger than the two best ask levels
+        await host.Client.PlaceOrderAsync(Orders.MarketOrder(LiveHost.Btc, OrderSide.Buy, asks[0].Quantity + asks[1].Quantity + step, "live-taker"));
+
+        // assert: it took the upstream's two best levels, then one step of its third
+        var fills = await host.Client.GetUserTradesAsync(LiveHost.Btc);
+        Assert.Equal([asks[0], asks[1], (asks[2].Price, step)], fills.Select(f => (f.Price, f.Qty)));
+    }
+
+    [Fact]
     public async Task Should_go_silent_while_the_upstream_is_gone_and_resume_after_it_reconnects()
     {
         // arrange
@@ -195,6 +222,8 @@ public sealed class LiveMarketSpecs
         Assert.Contains("follows its upstream's live market", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, host.Live.Replay.MarketTimeMs);
     }
+
+    private static decimal Number(JsonElement text) => decimal.Parse(text.GetString()!, CultureInfo.InvariantCulture);
 
     private static async Task<WebSocketProbe> ConnectLiveAsync(LiveHost host, string streams)
     {
