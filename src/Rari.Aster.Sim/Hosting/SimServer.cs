@@ -167,8 +167,8 @@ public sealed class SimServer : IAsyncDisposable
     /// <summary>
     /// Builds a server whose market follows an upstream venue live (<see cref="LiveMarket"/>) instead of replaying files:
     /// its symbols, rules and history are the upstream's, and it starts following at <see cref="StartAsync"/>. The data
-    /// files, replay mode, speed and history bars of <paramref name="options"/> do not apply; everything else does. The
-    /// server owns <paramref name="live"/> and disposes it.
+    /// files, replay mode, speed and history bars of <paramref name="options"/> do not apply; everything else does. Once
+    /// built, the server owns <paramref name="live"/> and disposes it; when this throws, the caller still owns it.
     /// </summary>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public static SimServer CreateLive(SimOptions options, LiveMarket live, Func<SimContext, ISimTradingApi>? tradingFactory = null)

@@ -67,7 +67,7 @@ public static class SimCommand
         try
         {
             server = o.IsLive(parse)
-                ? SimServer.CreateLive(options, await SimLiveMarket.ConnectAsync(parse.GetValue(o.Symbols), parse.GetValue(o.Config), cancellationToken).ConfigureAwait(false), context => new VenueTradingApi(context))
+                ? await CreateLiveAsync(options, parse.GetValue(o.Symbols), parse.GetValue(o.Config), cancellationToken).ConfigureAwait(false)
                 : new SimServer(options, context => new VenueTradingApi(context));
         }
         catch (SettingsException e)
@@ -117,6 +117,20 @@ public static class SimCommand
 
         await output.WriteLineAsync("rari sim: stopped").ConfigureAwait(false);
         return 0;
+    }
+
+    private static async Task<SimServer> CreateLiveAsync(SimOptions options, string? symbols, string? config, CancellationToken cancellationToken)
+    {
+        var live = await SimLiveMarket.ConnectAsync(symbols, config, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return SimServer.CreateLive(options, live, context => new VenueTradingApi(context));
+        }
+        catch
+        {
+            await live.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private delegate bool TryParse<T>(string text, out T value);
