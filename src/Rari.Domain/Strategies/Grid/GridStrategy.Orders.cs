@@ -57,29 +57,6 @@ public sealed partial class GridStrategy
         }
     }
 
-    /// <summary>
-    /// Whether any rung would take an entry now: it is eligible and not refused outright (order cap, crossing one of
-    /// the grid's own orders). Refusals change nothing, and placing or skipping one rung's order never makes another
-    /// rung eligible, so when no rung would place at the start of the walk, the walk would place nothing; it is skipped
-    /// (on most bars, with its distance arithmetic).
-    /// </summary>
-    private bool HasEntryToArm(GridState state, long now, decimal reference)
-    {
-        var idle = RungsOf(state).Idle;
-        for (var k = 0; k < idle.Length; k++)
-        {
-            var cell = state.Cells[idle[k]];
-            if (cell.Order is null && !cell.Retired && now >= cell.RetryAtMs && cell.HoldingQuantity == 0m
-                && IsPassive(cell.EntrySide, cell.EntryPrice, reference)
-                && !IsRefusedOutright(state, cell.EntrySide, cell.EntryPrice))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>After a stop: sends a reduce-only MARKET order for the inventory still to close, when none is working.</summary>
     private void RearmClosing()
     {
