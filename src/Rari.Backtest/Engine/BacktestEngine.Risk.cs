@@ -42,6 +42,10 @@ public sealed partial class BacktestEngine
     private bool _drawdownArmed;
     private long _nextBreakerEndMs = long.MaxValue;
 
+    // The circuit-breaker limits as doubles for the readings' quick test (infinity when off); the decimal test decides.
+    private double _tripMove = double.PositiveInfinity;
+    private double _tripSigma = double.PositiveInfinity;
+
     private bool Monitoring(long timeMs) => _monitor is not null && timeMs >= _monitorFromMs;
 
     private void InitRisk()
@@ -50,6 +54,12 @@ public sealed partial class BacktestEngine
         foreach (var run in _runs)
         {
             _monitorFromMs = Math.Min(_monitorFromMs, run.TradeFromMs);
+        }
+
+        if (_monitor is not null)
+        {
+            _tripMove = _monitor.Settings.CircuitBreakerMove is { } move ? (double)move : double.PositiveInfinity;
+            _tripSigma = _monitor.Settings.CircuitBreakerSigma is { } sigma ? (double)sigma : double.PositiveInfinity;
         }
 
         var pairs = _runs.Length * (_runs.Length - 1) / 2;
@@ -97,7 +107,8 @@ public sealed partial class BacktestEngine
 
         foreach (var run in _runs)
         {
-            if (run.HasBarNow && run.Readings.Return is { } barReturn && MayTrip(barReturn, run.Readings.RecentStdDev))
+            if (run.HasBarNow && run.Readings.Return is { } barReturn && !run.Readings.IsSurelyCalm(_tripMove, _tripSigma)
+                && MayTrip(barReturn, run.Readings.RecentStdDev))
             {
                 Decide(new BarReturnObserved(now, run.Symbol, barReturn, run.Readings.RecentStdDev));
             }

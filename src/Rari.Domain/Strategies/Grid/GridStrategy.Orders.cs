@@ -20,8 +20,9 @@ public sealed partial class GridStrategy
         var count = _decision.State.Cells.Count;
 
         // Only rungs that had no order and held inventory when the walk began can need an exit: placing or skipping one
-        // rung's order changes that rung alone. Each is checked again on the current state, in rung order.
-        var holding = RungsOf(_decision.State).Holding;
+        // rung's order changes that rung alone. Each is checked again on the current state, in rung order. A rung whose
+        // exit the grid's own orders refuse outright is left out: placing adds orders, so it stays refused meanwhile.
+        var holding = ExitCandidatesOf(_decision.State);
         for (var k = 0; k < holding.Length; k++)
         {
             var cell = _decision.State.Cells[holding[k]];

@@ -3,14 +3,58 @@ using Rari.Domain.Orders;
 
 namespace Rari.Domain.Strategies.Grid;
 
-// Whether any idle rung would take an entry, answered from a band of prices computed once per decision state: on most
-// bars the state is unchanged, no back-off ends, and the close stays between the grid's idle rungs, so the answer is two
-// comparisons instead of a walk over the idle rungs.
+// What a bar may re-arm, computed once per decision state: on most bars the state is unchanged, no back-off ends and
+// the close stays between the grid's idle rungs, so "any entry to arm?" is two comparisons instead of a walk over the
+// idle rungs, and rungs whose exits the grid's own orders refuse are not tried again on every bar.
 public sealed partial class GridStrategy
 {
     private GridState? _entryBandOf;
     private Instrument? _entryBandInstrument;
     private EntryBand _entryBand;
+    private GridState? _exitCandidatesOf;
+    private Instrument? _exitCandidatesInstrument;
+    private int[] _exitCandidates = [];
+
+    /// <summary>
+    /// The rungs of <paramref name="state"/> that hold inventory without an order and whose exit the grid's own orders
+    /// do not refuse outright, computed once per state: a rung whose exit would cross one of them (or that the order
+    /// cap stops) is otherwise tried, and refused, on every bar.
+    /// </summary>
+    private int[] ExitCandidatesOf(GridState state)
+    {
+        var instrument = _decision.Context.Instrument;
+        if (ReferenceEquals(_exitCandidatesOf, state) && ReferenceEquals(_exitCandidatesInstrument, instrument))
+        {
+            return _exitCandidates;
+        }
+
+        var holding = RungsOf(state).Holding;
+        var count = 0;
+        for (var k = 0; k < holding.Length; k++)
+        {
+            var cell = state.Cells[holding[k]];
+            count += IsRefusedOutright(state, cell.ExitSide, cell.ExitPrice) ? 0 : 1;
+        }
+
+        var candidates = count == holding.Length ? holding : new int[count];
+        if (count != holding.Length)
+        {
+            count = 0;
+            for (var k = 0; k < holding.Length; k++)
+            {
+                var cell = state.Cells[holding[k]];
+                if (!IsRefusedOutright(state, cell.ExitSide, cell.ExitPrice))
+                {
+                    candidates[count++] = holding[k];
+                }
+            }
+        }
+
+        _exitCandidates = candidates;
+        _exitCandidatesOf = state;
+        _exitCandidatesInstrument = instrument;
+        return candidates;
+    }
 
     /// <summary>
     /// Whether any rung would take an entry now: it is eligible and not refused outright (order cap, crossing one of
