@@ -84,8 +84,10 @@ public sealed partial class BacktestEngine
                 continue;
             }
 
-            var pnl = (quantity * run.LastClose) - run.CostBasis;
-            var margin = Math.Abs(quantity) * run.LastClose / run.Leverage;
+            // |q| × mark is |q × mark| to the last digit: decimal products carry the sign apart from the digits.
+            var value = quantity * run.LastClose;
+            var pnl = value - run.CostBasis;
+            var margin = Math.Abs(value) / run.Leverage;
             unrealized += pnl;
             available += pnl - margin;
         }
@@ -120,6 +122,35 @@ public sealed partial class BacktestEngine
             _takerRate,
             run.State,
             run.LastClose > 0m ? run.LastClose : null);
+    }
+
+    // The equity curve and the price series hold one point per sampling interval from the first traded bar to the last
+    // bar (and one at the end): reserved once, so that they never grow by copying (into the large-object heap, whose
+    // collections are full ones).
+    private void ReserveSamples()
+    {
+        var first = long.MaxValue;
+        var last = long.MinValue;
+        foreach (var run in _runs)
+        {
+            if (run.Cursor < run.End)
+            {
+                first = Math.Min(first, Math.Max(run.TradeFromMs, run.Bars[run.Cursor].OpenTimeMs));
+                last = Math.Max(last, run.Bars[run.End - 1].OpenTimeMs);
+            }
+        }
+
+        if (first > last)
+        {
+            return;
+        }
+
+        var samples = (int)Math.Min(((last - first) / _settings.EquitySampleMs) + 2, _totalBars + 2);
+        _equityCurve.Capacity = samples;
+        foreach (var run in _runs)
+        {
+            run.Prices.Capacity = samples;
+        }
     }
 
     // The equity curve and the price series are sampled on a fixed market-time grid, which bounds their memory.

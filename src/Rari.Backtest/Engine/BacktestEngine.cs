@@ -110,6 +110,7 @@ public sealed partial class BacktestEngine
         }
 
         InitRisk();
+        ReserveSamples();
         _makerRate = _settings.MakerFeeRate;
         _takerRate = _settings.TakerFeeRate;
         _pending.Clear();
