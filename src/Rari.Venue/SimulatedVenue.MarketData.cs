@@ -36,8 +36,9 @@ public sealed partial class SimulatedVenue
 
         AdvanceTime(kline.OpenTimeMs);
         var closeTime = PricePath.PointTime(kline.OpenTimeMs, interval, 3);
-        if (PathIsQuiet(market, kline.Low, kline.High, closeTime))
+        if (SkipsQuietPaths && PathIsQuiet(market, kline.Low, kline.High, closeTime))
         {
+            QuietPathsSkipped++;
             // Nothing on the path can act: its points would only move the last price (and the mark with it).
             AdvanceTime(closeTime);
             market.SetLast(kline.Close);
@@ -57,6 +58,12 @@ public sealed partial class SimulatedVenue
         Move(market, second, kline.Close);
         _bandsHoldThisEvent = false;
     }
+
+    /// <summary>Whether <see cref="OnKline"/> skips the points of a quiet path (on; the specs compare it with the full path).</summary>
+    internal bool SkipsQuietPaths { get; set; } = true;
+
+    /// <summary>How many klines took the quiet-path shortcut (for the specs).</summary>
+    internal long QuietPathsSkipped { get; private set; }
 
     /// <summary>
     /// Whether a kline's path from its open (the clock already there) to <paramref name="closeTime"/> can do nothing but
