@@ -41,6 +41,9 @@ internal sealed class GridVenueSimulator
 
     public List<IStrategyEvent> Journal { get; } = [];
 
+    /// <summary>The grid's state once the latest bar's decision is applied, before the venue answers its commands.</summary>
+    public GridState? StateAfterKline { get; private set; }
+
     public List<StrategyDecision> Decisions { get; } = [];
 
     public List<string> Violations { get; } = [];
@@ -87,7 +90,9 @@ internal sealed class GridVenueSimulator
 
         _now = kline.OpenTimeMs + MinuteMs;
         _mark = kline.Close;
-        Handle(Strategy.OnKline(kline, Context()));
+        var decision = Strategy.OnKline(kline, Context());
+        Handle(decision, afterEvents: () => StateAfterKline = Strategy.State);
+        StateAfterKline = decision.IsEmpty ? Strategy.State : StateAfterKline;
     }
 
     private void Execute(OrderIntent order, decimal price)
@@ -120,7 +125,7 @@ internal sealed class GridVenueSimulator
     private StrategyContext Context() =>
         TestStrategyContexts.For(Instrument, _now, Equity, leverage: Leverage, markPrice: _mark > 0m ? _mark : null, positionQuantity: Position);
 
-    private void Handle(StrategyDecision decision)
+    private void Handle(StrategyDecision decision, Action? afterEvents = null)
     {
         if (decision.IsEmpty)
         {
@@ -133,6 +138,8 @@ internal sealed class GridVenueSimulator
             Journal.Add(strategyEvent);
             Strategy.Apply(strategyEvent);
         }
+
+        afterEvents?.Invoke();
 
         foreach (var command in decision.Commands)
         {
