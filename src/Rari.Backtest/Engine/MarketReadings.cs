@@ -51,8 +51,10 @@ internal sealed class MarketReadings
     /// <summary>Takes the next closed bar.</summary>
     public void Observe(in Kline bar)
     {
-        _volatility.Update(bar);
-        _atr.Update(bar);
+        // The close converted once for both (each indicator's kline overload converts it itself).
+        var close = (double)bar.Close;
+        _volatility.Update(close);
+        _atr.Update((double)bar.High, (double)bar.Low, close);
         var previous = _previousClose;
         _previousClose = bar.Close;
         if (previous == 0m)
