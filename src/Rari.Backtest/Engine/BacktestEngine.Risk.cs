@@ -28,6 +28,9 @@ public sealed partial class BacktestEngine
     private readonly List<RiskCommand> _riskCommands = [];
     private readonly List<SymbolRiskView> _viewScratch = [];
     private RollingCorrelation?[] _correlations = [];
+
+    // Per pair of runs (i < j, in PairReturns' order): whether run i's symbol comes first in ordinal order.
+    private bool[] _pairInOrder = [];
     private CorrelationTable? _correlationTable;
     private RiskState _riskState = RiskState.Empty;
     private long _riskSequence;
@@ -64,6 +67,16 @@ public sealed partial class BacktestEngine
 
         var pairs = _runs.Length * (_runs.Length - 1) / 2;
         _correlations = new RollingCorrelation?[pairs];
+        _pairInOrder = new bool[pairs];
+        var pair = 0;
+        for (var i = 0; i < _runs.Length; i++)
+        {
+            for (var j = i + 1; j < _runs.Length; j++, pair++)
+            {
+                _pairInOrder[pair] = string.CompareOrdinal(_runs[i].Symbol.Value, _runs[j].Symbol.Value) < 0;
+            }
+        }
+
         RecomputeBand();
     }
 
@@ -447,7 +460,7 @@ public sealed partial class BacktestEngine
                 if (a.HasBarNow && b.HasBarNow && a.Readings.Return is { } ra && b.Readings.Return is { } rb)
                 {
                     // Ordinal order of the symbols, as the gate keys its pairs.
-                    var first = string.CompareOrdinal(a.Symbol.Value, b.Symbol.Value) < 0;
+                    var first = _pairInOrder[pair];
                     var correlation = _correlations[pair] ??= new RollingCorrelation(CorrelationWindow);
                     correlation.Update(first ? ra : rb, first ? rb : ra);
                     _correlationTable = null;
