@@ -14,7 +14,6 @@ namespace Rari.Domain.Tests.Strategies.Grid;
 /// </summary>
 public sealed class GridRearmSpecs(ITestOutputHelper output)
 {
-    private const string File = "klines/binance-usdm/BTCUSDT-1m-20230718-20230817.csv.gz";
     private const long MinuteMs = 60_000;
 
     [Theory]
@@ -26,24 +25,14 @@ public sealed class GridRearmSpecs(ITestOutputHelper output)
     {
         // arrange: a venue order limit that binds for the widest grid
         var instrument = TestInstruments.BtcUsdt with { MaxNumOrders = 18 };
-        var settings = GridSettings.Default with
-        {
-            Direction = direction,
-            Rebalance = rebalance,
-            LevelCount = levels,
-            Spacing = 0.003m,
-            NotionalPerLevel = 100m,
-            RecentreAfterBars = 60,
-            StopLossDistance = 0.03m,
-            CooldownBars = 120,
-        };
+        var settings = GridVenueSimulator.LongRunSettings(direction, rebalance, levels);
         var strategy = new GridStrategy(new StrategyId("grid"), instrument.Symbol, settings);
         var simulator = new GridVenueSimulator(strategy, instrument);
         var limit = instrument.MaxNumOrders;
         var runningBars = 0;
         var waitingRungs = 0;
 
-        foreach (var kline in KlineCsvReader.Read(SharedData.File(File)))
+        foreach (var kline in KlineCsvReader.Read(SharedData.File(GridVenueSimulator.BtcMonthFile)))
         {
             // act
             simulator.Step(kline);

@@ -39,6 +39,9 @@ internal sealed class GridVenueSimulator
 
     public int Leverage { get; }
 
+    /// <summary>The recorded month of real BTCUSDT minutes the long-run specs trade (18 Jul – 17 Aug 2023).</summary>
+    public const string BtcMonthFile = "klines/binance-usdm/BTCUSDT-1m-20230718-20230817.csv.gz";
+
     public List<IStrategyEvent> Journal { get; } = [];
 
     /// <summary>The grid's state once the latest bar's decision is applied, before the venue answers its commands.</summary>
@@ -57,6 +60,22 @@ internal sealed class GridVenueSimulator
     public int OrdersPlaced { get; private set; }
 
     public IReadOnlyCollection<OrderIntent> OpenOrders => _open.Values;
+
+    /// <summary>
+    /// The long-run specs' grid over <see cref="BtcMonthFile"/>: levels 0.3 % apart, 100 USDT each, recentring after an
+    /// hour outside the range, a 3 % stop and a two-hour cool-down.
+    /// </summary>
+    public static GridSettings LongRunSettings(GridDirection direction, GridRebalanceMode rebalance, int levels = 16) => GridSettings.Default with
+    {
+        Direction = direction,
+        Rebalance = rebalance,
+        LevelCount = levels,
+        Spacing = 0.003m,
+        NotionalPerLevel = 100m,
+        RecentreAfterBars = 60,
+        StopLossDistance = 0.03m,
+        CooldownBars = 120,
+    };
 
     public void Run(IEnumerable<Kline> klines)
     {
