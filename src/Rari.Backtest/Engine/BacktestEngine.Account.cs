@@ -124,35 +124,6 @@ public sealed partial class BacktestEngine
             run.LastClose > 0m ? run.LastClose : null);
     }
 
-    // The equity curve and the price series hold one point per sampling interval from the first traded bar to the last
-    // bar (and one at the end): reserved once, so that they never grow by copying (into the large-object heap, whose
-    // collections are full ones).
-    private void ReserveSamples()
-    {
-        var first = long.MaxValue;
-        var last = long.MinValue;
-        foreach (var run in _runs)
-        {
-            if (run.Cursor < run.End)
-            {
-                first = Math.Min(first, Math.Max(run.TradeFromMs, run.Bars[run.Cursor].OpenTimeMs));
-                last = Math.Max(last, run.Bars[run.End - 1].OpenTimeMs);
-            }
-        }
-
-        if (first > last)
-        {
-            return;
-        }
-
-        var samples = (int)Math.Min(((last - first) / _settings.EquitySampleMs) + 2, _totalBars + 2);
-        _equityCurve.Capacity = samples;
-        foreach (var run in _runs)
-        {
-            run.Prices.Capacity = samples;
-        }
-    }
-
     // The equity curve and the price series are sampled on a fixed market-time grid, which bounds their memory.
     private void Sample(long openTimeMs)
     {

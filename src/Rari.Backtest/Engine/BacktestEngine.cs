@@ -110,7 +110,6 @@ public sealed partial class BacktestEngine
         }
 
         InitRisk();
-        ReserveSamples();
         _makerRate = _settings.MakerFeeRate;
         _takerRate = _settings.TakerFeeRate;
         _pending.Clear();
