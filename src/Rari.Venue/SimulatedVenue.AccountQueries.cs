@@ -25,6 +25,40 @@ public sealed partial class SimulatedVenue
             MarginAsset, portfolio.WalletBalance, portfolio.CrossWalletBalance, portfolio.CrossUnrealizedPnl, available, available, _now));
     }
 
+    /// <summary>
+    /// What an account's equity and available balance follow from as the marks move, without building the summary: the
+    /// wallet balance, the open-order initial margin, and the size and unrealized PnL of every position row, the same
+    /// figures, rows and order as <see cref="GetAccountSummary"/> (marks synced first, as there). Allocation-free once
+    /// <paramref name="positions"/> has room: it is cleared and filled.
+    /// </summary>
+    /// <returns>False when the account is not open.</returns>
+    public bool TryGetBalanceBasis(AccountId account, List<PositionAmount> positions, out decimal walletBalance, out decimal openOrderInitialMargin)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        positions.Clear();
+        walletBalance = 0m;
+        openOrderInitialMargin = 0m;
+        if (!_accountsById.TryGetValue(account, out var venueAccount))
+        {
+            return false;
+        }
+
+        SyncMarks(venueAccount);
+        var portfolio = venueAccount.Portfolio;
+        foreach (var market in _markets)
+        {
+            foreach (var side in SidesOf(portfolio.PositionMode))
+            {
+                var position = portfolio.GetPositionMargin(market.Symbol, side);
+                positions.Add(new PositionAmount(market.Symbol, side, position?.Quantity ?? 0m, position?.UnrealizedPnl ?? 0m));
+            }
+        }
+
+        walletBalance = portfolio.WalletBalance;
+        openOrderInitialMargin = portfolio.OpenOrderInitialMargin;
+        return true;
+    }
+
     /// <summary>The account summary (<c>GET /fapi/v4/account</c>): totals and a row per listed symbol and position side.</summary>
     public VenueResult<AccountSummary> GetAccountSummary(AccountId account)
     {

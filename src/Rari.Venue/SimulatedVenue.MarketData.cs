@@ -32,12 +32,23 @@ public sealed partial class SimulatedVenue
         market.EventVolume = kline.Volume;
         market.RecentVolumes.Add(kline.Volume);
         var interval = market.Settings.KlineIntervalMs;
-        var lowFirst = PricePath.LowFirst(kline);
-        var first = lowFirst ? kline.Low : kline.High;
-        var second = lowFirst ? kline.High : kline.Low;
         _bandsHoldThisEvent = market.MarkFollowsLast && BandsHold(market, kline.Low, kline.High);
 
         AdvanceTime(kline.OpenTimeMs);
+        var closeTime = PricePath.PointTime(kline.OpenTimeMs, interval, 3);
+        if (SkipsQuietPaths && PathIsQuiet(market, kline.Low, kline.High, closeTime))
+        {
+            QuietPathsSkipped++;
+            // Nothing on the path can act: its points would only move the last price (and the mark with it).
+            AdvanceTime(closeTime);
+            market.SetLast(kline.Close);
+            _bandsHoldThisEvent = false;
+            return;
+        }
+
+        var lowFirst = PricePath.LowFirst(kline);
+        var first = lowFirst ? kline.Low : kline.High;
+        var second = lowFirst ? kline.High : kline.Low;
         Move(market, kline.Open, kline.Open);
         AdvanceTime(PricePath.PointTime(kline.OpenTimeMs, interval, 1));
         Move(market, kline.Open, first);
@@ -47,6 +58,23 @@ public sealed partial class SimulatedVenue
         Move(market, second, kline.Close);
         _bandsHoldThisEvent = false;
     }
+
+    /// <summary>Whether <see cref="OnKline"/> skips the points of a quiet path (on; the specs compare it with the full path).</summary>
+    internal bool SkipsQuietPaths { get; set; } = true;
+
+    /// <summary>How many klines took the quiet-path shortcut (for the specs).</summary>
+    internal long QuietPathsSkipped { get; private set; }
+
+    /// <summary>
+    /// Whether a kline's path from its open (the clock already there) to <paramref name="closeTime"/> can do nothing but
+    /// move the last price: no resting order or trigger lies within [<paramref name="low"/>, <paramref name="high"/>],
+    /// no timer falls due before the close, and no account's margin band is reached (while the mark follows the last
+    /// price). Then every point of the path is a no-op but for the price, which ends at the close: the common bar costs
+    /// a few comparisons.
+    /// </summary>
+    private bool PathIsQuiet(SymbolMarket market, decimal low, decimal high, long closeTime) =>
+        market.FallingReach < low && market.RisingReach > high && closeTime < _nextDeadlineMs && !_fundingUnscheduled
+        && (_bandsHoldThisEvent || !market.MarkFollowsLast);
 
     /// <summary>
     /// One trade of the market (tick data): a single price point at the trade's time, handled like a kline's path with

@@ -28,10 +28,10 @@ internal sealed class RandomOrderFlow
     private readonly VenueEventBuffer _buffer = new();
     private int _nextClientId;
 
-    public RandomOrderFlow(int seed, VenueOptions? options = null)
+    public RandomOrderFlow(int seed, VenueOptions? options = null, bool skipQuietPaths = true)
     {
         _random = new Random(seed);
-        Venue = new SimulatedVenue(_buffer, options ?? new VenueOptions());
+        Venue = new SimulatedVenue(_buffer, options ?? new VenueOptions()) { SkipsQuietPaths = skipQuietPaths };
         Venue.AddInstrument(TestInstruments.BtcUsdt);
         Venue.OpenAccount(Accounts[0], 2_000m);
         Venue.OpenAccount(Accounts[1], 1_000m);

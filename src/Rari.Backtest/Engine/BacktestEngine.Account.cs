@@ -2,6 +2,7 @@ using Rari.Backtest.Reports;
 using Rari.Backtest.Results;
 using Rari.Domain.Analytics;
 using Rari.Domain.Strategies;
+using Rari.Venue.Accounts;
 
 namespace Rari.Backtest.Engine;
 
@@ -10,6 +11,7 @@ public sealed partial class BacktestEngine
 {
     private readonly List<EquityPoint> _equityCurve = [];
     private readonly List<RiskEventRecord> _riskEvents = [];
+    private readonly List<PositionAmount> _positionRows = [];
     private readonly decimal _makerRate;
     private readonly decimal _takerRate;
     private bool _balanceDirty = true;
@@ -52,16 +54,21 @@ public sealed partial class BacktestEngine
         }
     }
 
+    // The summary's figures without the summary (GetAccountSummary builds every row and total: several microseconds).
     private void ReadAccount()
     {
-        var summary = _venue.GetAccountSummary(_account).Value;
-        _wallet = summary.TotalWalletBalance;
-        _walletLessOrderMargin = summary.TotalWalletBalance - summary.TotalOpenOrderInitialMargin;
-        foreach (var row in summary.Positions)
+        if (!_venue.TryGetBalanceBasis(_account, _positionRows, out var wallet, out var openOrderMargin))
+        {
+            throw new InvalidOperationException($"The backtest account {_account} is not open on the venue.");
+        }
+
+        _wallet = wallet;
+        _walletLessOrderMargin = wallet - openOrderMargin;
+        foreach (var row in _positionRows)
         {
             var run = RunOf(row.Symbol);
-            run.AccountQuantity = row.PositionAmount;
-            run.CostBasis = row.PositionAmount == 0m ? 0m : (row.PositionAmount * run.LastClose) - row.UnrealizedProfit;
+            run.AccountQuantity = row.Quantity;
+            run.CostBasis = row.Quantity == 0m ? 0m : (row.Quantity * run.LastClose) - row.UnrealizedProfit;
         }
     }
 
@@ -77,8 +84,10 @@ public sealed partial class BacktestEngine
                 continue;
             }
 
-            var pnl = (quantity * run.LastClose) - run.CostBasis;
-            var margin = Math.Abs(quantity) * run.LastClose / run.Leverage;
+            // |q| × mark is |q × mark| to the last digit: decimal products carry the sign apart from the digits.
+            var value = quantity * run.LastClose;
+            var pnl = value - run.CostBasis;
+            var margin = Math.Abs(value) / run.Leverage;
             unrealized += pnl;
             available += pnl - margin;
         }

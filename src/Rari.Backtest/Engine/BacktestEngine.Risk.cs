@@ -28,6 +28,9 @@ public sealed partial class BacktestEngine
     private readonly List<RiskCommand> _riskCommands = [];
     private readonly List<SymbolRiskView> _viewScratch = [];
     private RollingCorrelation?[] _correlations = [];
+
+    // Per pair of runs (i < j, in PairReturns' order): whether run i's symbol comes first in ordinal order.
+    private bool[] _pairInOrder = [];
     private CorrelationTable? _correlationTable;
     private RiskState _riskState = RiskState.Empty;
     private long _riskSequence;
@@ -42,6 +45,10 @@ public sealed partial class BacktestEngine
     private bool _drawdownArmed;
     private long _nextBreakerEndMs = long.MaxValue;
 
+    // The circuit-breaker limits as doubles for the readings' quick test (infinity when off); the decimal test decides.
+    private double _tripMove = double.PositiveInfinity;
+    private double _tripSigma = double.PositiveInfinity;
+
     private bool Monitoring(long timeMs) => _monitor is not null && timeMs >= _monitorFromMs;
 
     private void InitRisk()
@@ -52,8 +59,24 @@ public sealed partial class BacktestEngine
             _monitorFromMs = Math.Min(_monitorFromMs, run.TradeFromMs);
         }
 
+        if (_monitor is not null)
+        {
+            _tripMove = _monitor.Settings.CircuitBreakerMove is { } move ? (double)move : double.PositiveInfinity;
+            _tripSigma = _monitor.Settings.CircuitBreakerSigma is { } sigma ? (double)sigma : double.PositiveInfinity;
+        }
+
         var pairs = _runs.Length * (_runs.Length - 1) / 2;
         _correlations = new RollingCorrelation?[pairs];
+        _pairInOrder = new bool[pairs];
+        var pair = 0;
+        for (var i = 0; i < _runs.Length; i++)
+        {
+            for (var j = i + 1; j < _runs.Length; j++, pair++)
+            {
+                _pairInOrder[pair] = string.CompareOrdinal(_runs[i].Symbol.Value, _runs[j].Symbol.Value) < 0;
+            }
+        }
+
         RecomputeBand();
     }
 
@@ -97,7 +120,8 @@ public sealed partial class BacktestEngine
 
         foreach (var run in _runs)
         {
-            if (run.HasBarNow && run.Readings.Return is { } barReturn && MayTrip(barReturn, run.Readings.RecentStdDev))
+            if (run.HasBarNow && run.Readings.Return is { } barReturn && !run.Readings.IsSurelyCalm(_tripMove, _tripSigma)
+                && MayTrip(barReturn, run.Readings.RecentStdDev))
             {
                 Decide(new BarReturnObserved(now, run.Symbol, barReturn, run.Readings.RecentStdDev));
             }
@@ -436,7 +460,7 @@ public sealed partial class BacktestEngine
                 if (a.HasBarNow && b.HasBarNow && a.Readings.Return is { } ra && b.Readings.Return is { } rb)
                 {
                     // Ordinal order of the symbols, as the gate keys its pairs.
-                    var first = string.CompareOrdinal(a.Symbol.Value, b.Symbol.Value) < 0;
+                    var first = _pairInOrder[pair];
                     var correlation = _correlations[pair] ??= new RollingCorrelation(CorrelationWindow);
                     correlation.Update(first ? ra : rb, first ? rb : ra);
                     _correlationTable = null;

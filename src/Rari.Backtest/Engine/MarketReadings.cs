@@ -29,6 +29,8 @@ internal sealed class MarketReadings
     private readonly RealizedVolatility _volatility;
     private readonly AverageTrueRange _atr = new(AtrPeriod);
     private decimal _previousClose;
+    private double _return = double.NaN;
+    private double _recentStdDev = double.NaN;
 
     /// <summary>Creates empty readings for bars of <paramref name="barMs"/> milliseconds.</summary>
     public MarketReadings(long barMs) => _volatility = new RealizedVolatility(VolatilityWindow, TimeSpan.FromMilliseconds(barMs));
@@ -37,7 +39,8 @@ internal sealed class MarketReadings
     public decimal? Return { get; private set; }
 
     /// <summary>Sample standard deviation of the returns before <see cref="Return"/>; null until the window is full.</summary>
-    public decimal? RecentStdDev { get; private set; }
+    /// <remarks>Converted to decimal only when read: most bars it is not (see <see cref="IsSurelyCalm"/>).</remarks>
+    public decimal? RecentStdDev => double.IsNaN(_recentStdDev) ? null : SymbolRiskView.Reading(_recentStdDev);
 
     /// <summary>Annualised realized volatility; null until known.</summary>
     public decimal? Volatility => _volatility.IsReady ? SymbolRiskView.Reading(_volatility.Annualized) : null;
@@ -48,8 +51,10 @@ internal sealed class MarketReadings
     /// <summary>Takes the next closed bar.</summary>
     public void Observe(in Kline bar)
     {
-        _volatility.Update(bar);
-        _atr.Update(bar);
+        // The close converted once for both (each indicator's kline overload converts it itself).
+        var close = (double)bar.Close;
+        _volatility.Update(close);
+        _atr.Update((double)bar.High, (double)bar.Low, close);
         var previous = _previousClose;
         _previousClose = bar.Close;
         if (previous == 0m)
@@ -58,8 +63,37 @@ internal sealed class MarketReadings
         }
 
         var change = (bar.Close / previous) - 1m;
-        RecentStdDev = _returns.IsReady ? SymbolRiskView.Reading(_returns.SampleStandardDeviation) : null;
-        _returns.Update(change);
+        _recentStdDev = _returns.IsReady ? _returns.SampleStandardDeviation : double.NaN;
+        _return = (double)change;
+        _returns.Update(_return);
         Return = change;
+    }
+
+    /// <summary>
+    /// True when the latest return is certainly within both circuit-breaker limits: within <paramref name="maxMove"/>
+    /// and within <paramref name="maxSigma"/> times <see cref="RecentStdDev"/> (a limit that is off is
+    /// <see cref="double.PositiveInfinity"/>). Decided in doubles with a margin far wider than their rounding (and
+    /// than the 15 significant digits <see cref="RecentStdDev"/> keeps), so a true answer is never wrong; false means
+    /// "ask the exact decimal test", which it does not replace.
+    /// </summary>
+    public bool IsSurelyCalm(double maxMove, double maxSigma)
+    {
+        const double Margin = 1e-9;
+        if (double.IsNaN(_return))
+        {
+            return false;
+        }
+
+        var move = Math.Abs(_return) * (1 + Margin);
+        if (!(move < maxMove))
+        {
+            return false;
+        }
+
+        // Not ready (NaN) or flat (0): the sigma test cannot trip. A deviation too small or too large for a decimal of
+        // 15 significant digits goes to the exact test.
+        var sigma = _recentStdDev;
+        return double.IsPositiveInfinity(maxSigma) || double.IsNaN(sigma) || sigma == 0
+            || (sigma is >= 1e-12 and < 1e14 && move < maxSigma * sigma * (1 - Margin));
     }
 }

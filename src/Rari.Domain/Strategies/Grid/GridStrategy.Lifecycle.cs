@@ -6,6 +6,9 @@ namespace Rari.Domain.Strategies.Grid;
 // Starting, refusing and stopping the grid, and withdrawing entries while the symbol is reducing.
 public sealed partial class GridStrategy
 {
+    private GridState? _stopPricesOf;
+    private StopPrices _stopPrices;
+
     private void TryStart(decimal close, string why)
     {
         var state = _decision.State;
@@ -50,15 +53,16 @@ public sealed partial class GridStrategy
         var lower = state.Lower;
         var upper = state.Upper;
         var direction = settings.Direction;
+        var stops = StopPricesOf(state);
 
         if (settings.StopLossDistance is { } loss)
         {
-            if (direction != GridDirection.Short && close <= lower * (1m - loss))
+            if (direction != GridDirection.Short && close <= stops.LossBelow)
             {
                 return Stop(GridStopKind.StopLoss, Text($"close {close} is more than {Percent(loss)} below the range low {lower}"));
             }
 
-            if (direction != GridDirection.Long && close >= upper * (1m + loss))
+            if (direction != GridDirection.Long && close >= stops.LossAbove)
             {
                 return Stop(GridStopKind.StopLoss, Text($"close {close} is more than {Percent(loss)} above the range high {upper}"));
             }
@@ -66,12 +70,12 @@ public sealed partial class GridStrategy
 
         if (settings.TakeProfitDistance is { } profit)
         {
-            if (direction == GridDirection.Long && close >= upper * (1m + profit))
+            if (direction == GridDirection.Long && close >= stops.ProfitAbove)
             {
                 return Stop(GridStopKind.TakeProfit, Text($"close {close} is more than {Percent(profit)} above the range high {upper}"));
             }
 
-            if (direction == GridDirection.Short && close <= lower * (1m - profit))
+            if (direction == GridDirection.Short && close <= stops.ProfitBelow)
             {
                 return Stop(GridStopKind.TakeProfit, Text($"close {close} is more than {Percent(profit)} below the range low {lower}"));
             }
@@ -94,6 +98,22 @@ public sealed partial class GridStrategy
         }
 
         return false;
+    }
+
+    /// <summary>The closes at which the distance stops fire, computed once per state (range and settings are the state's).</summary>
+    private StopPrices StopPricesOf(GridState state)
+    {
+        if (!ReferenceEquals(_stopPricesOf, state))
+        {
+            var settings = state.Settings;
+            var loss = settings.StopLossDistance ?? 0m;
+            var profit = settings.TakeProfitDistance ?? 0m;
+            _stopPrices = new StopPrices(
+                state.Lower * (1m - loss), state.Upper * (1m + loss), state.Lower * (1m - profit), state.Upper * (1m + profit));
+            _stopPricesOf = state;
+        }
+
+        return _stopPrices;
     }
 
     private bool Stop(GridStopKind kind, string reason)
@@ -127,6 +147,9 @@ public sealed partial class GridStrategy
         _decision.Emit(new GridEntriesWithdrawn(Id, Symbol, _decision.Now, ValueList.From(ids), "the symbol is reducing: no new exposure"));
         SendCancels(state, "symbol reducing");
     }
+
+    /// <summary>The closes at or beyond which the distance stops fire: below the range low and above the range high.</summary>
+    private readonly record struct StopPrices(decimal LossBelow, decimal LossAbove, decimal ProfitBelow, decimal ProfitAbove);
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

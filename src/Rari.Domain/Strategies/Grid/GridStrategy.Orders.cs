@@ -20,8 +20,9 @@ public sealed partial class GridStrategy
         var count = _decision.State.Cells.Count;
 
         // Only rungs that had no order and held inventory when the walk began can need an exit: placing or skipping one
-        // rung's order changes that rung alone. Each is checked again on the current state, in rung order.
-        var holding = RungsOf(_decision.State).Holding;
+        // rung's order changes that rung alone. Each is checked again on the current state, in rung order. A rung whose
+        // exit the grid's own orders refuse outright is left out: placing adds orders, so it stays refused meanwhile.
+        var holding = ExitCandidatesOf(_decision.State);
         for (var k = 0; k < holding.Length; k++)
         {
             var cell = _decision.State.Cells[holding[k]];
@@ -55,29 +56,6 @@ public sealed partial class GridStrategy
                 PlaceCellOrder(cell, GridOrderRole.Entry, reference);
             }
         }
-    }
-
-    /// <summary>
-    /// Whether any rung would take an entry now: it is eligible and not refused outright (order cap, crossing one of
-    /// the grid's own orders). Refusals change nothing, and placing or skipping one rung's order never makes another
-    /// rung eligible, so when no rung would place at the start of the walk, the walk would place nothing; it is skipped
-    /// (on most bars, with its distance arithmetic).
-    /// </summary>
-    private bool HasEntryToArm(GridState state, long now, decimal reference)
-    {
-        var idle = RungsOf(state).Idle;
-        for (var k = 0; k < idle.Length; k++)
-        {
-            var cell = state.Cells[idle[k]];
-            if (cell.Order is null && !cell.Retired && now >= cell.RetryAtMs && cell.HoldingQuantity == 0m
-                && IsPassive(cell.EntrySide, cell.EntryPrice, reference)
-                && !IsRefusedOutright(state, cell.EntrySide, cell.EntryPrice))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>After a stop: sends a reduce-only MARKET order for the inventory still to close, when none is working.</summary>

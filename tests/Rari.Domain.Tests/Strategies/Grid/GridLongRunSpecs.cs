@@ -10,8 +10,6 @@ namespace Rari.Domain.Tests.Strategies.Grid;
 /// <summary>A month of real BTCUSDT minutes (18 Jul – 17 Aug 2023, a quiet 28.3k–30.4k range) through a simulated venue.</summary>
 public sealed class GridLongRunSpecs(ITestOutputHelper output)
 {
-    private const string File = "klines/binance-usdm/BTCUSDT-1m-20230718-20230817.csv.gz";
-
     [Theory]
     [InlineData(GridDirection.Neutral, GridRebalanceMode.Recentre)]
     [InlineData(GridDirection.Long, GridRebalanceMode.Trail)]
@@ -20,20 +18,10 @@ public sealed class GridLongRunSpecs(ITestOutputHelper output)
     {
         // arrange: a tight venue order limit, so that the grid's own cap is what keeps it
         var instrument = TestInstruments.BtcUsdt with { MaxNumOrders = 18 };
-        var settings = GridSettings.Default with
-        {
-            Direction = direction,
-            Rebalance = rebalance,
-            LevelCount = 16,
-            Spacing = 0.003m,
-            NotionalPerLevel = 100m,
-            RecentreAfterBars = 60,
-            StopLossDistance = 0.03m,
-            CooldownBars = 120,
-        };
+        var settings = GridVenueSimulator.LongRunSettings(direction, rebalance);
         var strategy = new GridStrategy(new StrategyId("grid"), instrument.Symbol, settings);
         var simulator = new GridVenueSimulator(strategy, instrument);
-        var klines = KlineCsvReader.Read(SharedData.File(File)).ToArray();
+        var klines = KlineCsvReader.Read(SharedData.File(GridVenueSimulator.BtcMonthFile)).ToArray();
         var bars = 0;
 
         // act

@@ -39,7 +39,13 @@ internal sealed class GridVenueSimulator
 
     public int Leverage { get; }
 
+    /// <summary>The recorded month of real BTCUSDT minutes the long-run specs trade (18 Jul – 17 Aug 2023).</summary>
+    public const string BtcMonthFile = "klines/binance-usdm/BTCUSDT-1m-20230718-20230817.csv.gz";
+
     public List<IStrategyEvent> Journal { get; } = [];
+
+    /// <summary>The grid's state once the latest bar's decision is applied, before the venue answers its commands.</summary>
+    public GridState? StateAfterKline { get; private set; }
 
     public List<StrategyDecision> Decisions { get; } = [];
 
@@ -54,6 +60,22 @@ internal sealed class GridVenueSimulator
     public int OrdersPlaced { get; private set; }
 
     public IReadOnlyCollection<OrderIntent> OpenOrders => _open.Values;
+
+    /// <summary>
+    /// The long-run specs' grid over <see cref="BtcMonthFile"/>: levels 0.3 % apart, 100 USDT each, recentring after an
+    /// hour outside the range, a 3 % stop and a two-hour cool-down.
+    /// </summary>
+    public static GridSettings LongRunSettings(GridDirection direction, GridRebalanceMode rebalance, int levels = 16) => GridSettings.Default with
+    {
+        Direction = direction,
+        Rebalance = rebalance,
+        LevelCount = levels,
+        Spacing = 0.003m,
+        NotionalPerLevel = 100m,
+        RecentreAfterBars = 60,
+        StopLossDistance = 0.03m,
+        CooldownBars = 120,
+    };
 
     public void Run(IEnumerable<Kline> klines)
     {
@@ -87,7 +109,9 @@ internal sealed class GridVenueSimulator
 
         _now = kline.OpenTimeMs + MinuteMs;
         _mark = kline.Close;
-        Handle(Strategy.OnKline(kline, Context()));
+        var decision = Strategy.OnKline(kline, Context());
+        Handle(decision, afterEvents: () => StateAfterKline = Strategy.State);
+        StateAfterKline = decision.IsEmpty ? Strategy.State : StateAfterKline;
     }
 
     private void Execute(OrderIntent order, decimal price)
@@ -120,7 +144,7 @@ internal sealed class GridVenueSimulator
     private StrategyContext Context() =>
         TestStrategyContexts.For(Instrument, _now, Equity, leverage: Leverage, markPrice: _mark > 0m ? _mark : null, positionQuantity: Position);
 
-    private void Handle(StrategyDecision decision)
+    private void Handle(StrategyDecision decision, Action? afterEvents = null)
     {
         if (decision.IsEmpty)
         {
@@ -133,6 +157,8 @@ internal sealed class GridVenueSimulator
             Journal.Add(strategyEvent);
             Strategy.Apply(strategyEvent);
         }
+
+        afterEvents?.Invoke();
 
         foreach (var command in decision.Commands)
         {
