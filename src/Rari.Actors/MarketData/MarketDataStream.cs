@@ -22,9 +22,10 @@ namespace Rari.Actors.MarketData;
 /// <see cref="UnsubscribeSymbols"/> (<see cref="SymbolsUnsubscribed"/>) and <see cref="GetMarketDataStatus"/>
 /// (<see cref="MarketDataStatus"/>); all are idempotent.</para>
 /// <para>The graph ends in this actor with acknowledgements (back-pressure), so all state is touched on the actor's
-/// thread. Malformed payloads are skipped by the client and a failing mapping skips its element; a failing stream is
-/// rebuilt with backoff. Should the graph itself end, the actor fails, and its restart subscribes the same symbols
-/// again.</para>
+/// thread. It hands over <see cref="MarketDataBatch"/>es — everything that was ready when the previous one was
+/// acknowledged, up to <see cref="MaxBatch"/> — which the actor handles in order with one acknowledgement each.
+/// Malformed payloads are skipped by the client and a failing mapping skips its element; a failing stream is rebuilt
+/// with backoff. Should the graph itself end, the actor fails, and its restart subscribes the same symbols again.</para>
 /// </remarks>
 public sealed partial class MarketDataStream : ReceiveActor, IWithTimers
 {
