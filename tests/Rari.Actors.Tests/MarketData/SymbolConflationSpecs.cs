@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Rari.Actors.MarketData;
@@ -95,32 +97,11 @@ public sealed class SymbolConflationSpecs(ITestOutputHelper output) : Akka.TestK
     [Fact]
     public async Task Should_conflate_the_ticks_that_wait_for_a_lagging_consumer_and_deliver_every_bar()
     {
-        // arrange: the consumer takes the first item and then waits for the gate; everything else arrives meanwhile
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var seen = 0;
-        var ((queue, count), result) = Source.Queue<Item>(16, OverflowStrategy.Backpressure)
-            .AlsoToMaterialized(Sink.ForEach<Item>(_ => Interlocked.Increment(ref seen)), Keep.Both)
-            .Via(SymbolConflation.Create<Item, char>(KeyOf, TimeSpan.Zero))
-            .SelectAsync(1, async item =>
-            {
-                await gate.Task;
-                return item;
-            })
-            .ToMaterialized(Sink.Seq<Item>(), Keep.Both)
-            .Run(Sys.Materializer());
-        Item[] items = [Bar(1), Tick('a', 1), Tick('a', 2), Bar(2), Tick('a', 3), Tick('b', 1), Bar(3), Tick('b', 2), Bar(4)];
+        // arrange
+        var flow = SymbolConflation.Create<Item, char>(KeyOf, TimeSpan.Zero);
 
         // act
-        foreach (var item in items)
-        {
-            Assert.Equal(QueueOfferResult.Enqueued.Instance, await queue.OfferAsync(item));
-        }
-
-        await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref seen) == items.Length), ProbeReading.Patience);
-        gate.SetResult();
-        queue.Complete();
-        var delivered = await result;
-        await count;
+        var delivered = await BehindALaggingConsumerAsync(flow, LaggedItems);
 
         // assert
         Assert.Equal([Bar(1), Tick('a', 3), Bar(2), Tick('b', 2), Bar(3), Bar(4)], delivered);
@@ -143,32 +124,11 @@ public sealed class SymbolConflationSpecs(ITestOutputHelper output) : Akka.TestK
     [Fact]
     public async Task Should_hand_a_lagging_consumer_what_waited_as_one_batch_in_order_with_the_ticks_conflated()
     {
-        // arrange: the consumer takes the first batch and then waits for the gate; everything else arrives meanwhile
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var seen = 0;
-        var ((queue, count), result) = Source.Queue<Item>(16, OverflowStrategy.Backpressure)
-            .AlsoToMaterialized(Sink.ForEach<Item>(_ => Interlocked.Increment(ref seen)), Keep.Both)
-            .Via(SymbolConflation.CreateBatched<Item, char>(KeyOf, TimeSpan.Zero, capacity: 64, maxBatch: 64))
-            .SelectAsync(1, async batch =>
-            {
-                await gate.Task;
-                return batch;
-            })
-            .ToMaterialized(Sink.Seq<IReadOnlyList<Item>>(), Keep.Both)
-            .Run(Sys.Materializer());
-        Item[] items = [Bar(1), Tick('a', 1), Tick('a', 2), Bar(2), Tick('a', 3), Tick('b', 1), Bar(3), Tick('b', 2), Bar(4)];
+        // arrange
+        var flow = SymbolConflation.CreateBatched<Item, char>(KeyOf, TimeSpan.Zero, capacity: 64, maxBatch: 64);
 
         // act
-        foreach (var item in items)
-        {
-            Assert.Equal(QueueOfferResult.Enqueued.Instance, await queue.OfferAsync(item));
-        }
-
-        await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref seen) == items.Length), ProbeReading.Patience);
-        gate.SetResult();
-        queue.Complete();
-        var batches = await result;
-        await count;
+        var batches = await BehindALaggingConsumerAsync(flow, LaggedItems);
 
         // assert: the first item went alone; what waited came as one batch, each key once with its latest value
         Assert.Equal([Bar(1)], batches[0]);
@@ -239,6 +199,40 @@ public sealed class SymbolConflationSpecs(ITestOutputHelper output) : Akka.TestK
         // assert: the first bar went on, ten waited, and upstream was asked for no more (one more is in flight at most)
         Assert.InRange(pulledWhileWaiting, 11, 12);
         Assert.Equal(bars, batches.SelectMany(b => b));
+    }
+
+    /// <summary>Bars and ticks of two keys that arrive while the consumer holds the first one.</summary>
+    private static Item[] LaggedItems => [Bar(1), Tick('a', 1), Tick('a', 2), Bar(2), Tick('a', 3), Tick('b', 1), Bar(3), Tick('b', 2), Bar(4)];
+
+    /// <summary>
+    /// Runs <paramref name="flow"/> in front of a consumer that takes the first element and then waits until every item
+    /// has entered the flow; returns what the consumer got.
+    /// </summary>
+    private async Task<IImmutableList<TOut>> BehindALaggingConsumerAsync<TOut>(Flow<Item, TOut, NotUsed> flow, Item[] items)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = 0;
+        var ((queue, count), result) = Source.Queue<Item>(16, OverflowStrategy.Backpressure)
+            .AlsoToMaterialized(Sink.ForEach<Item>(_ => Interlocked.Increment(ref seen)), Keep.Both)
+            .Via(flow)
+            .SelectAsync(1, async element =>
+            {
+                await gate.Task;
+                return element;
+            })
+            .ToMaterialized(Sink.Seq<TOut>(), Keep.Both)
+            .Run(Sys.Materializer());
+        foreach (var item in items)
+        {
+            Assert.Equal(QueueOfferResult.Enqueued.Instance, await queue.OfferAsync(item));
+        }
+
+        await AwaitConditionAsync(() => Task.FromResult(Volatile.Read(ref seen) == items.Length), ProbeReading.Patience);
+        gate.SetResult();
+        queue.Complete();
+        var delivered = await result;
+        await count;
+        return delivered;
     }
 
     private static Item Bar(int n) => new(null, n);
