@@ -15,14 +15,14 @@ public sealed partial class MarketDataStream
     /// <summary>The most bars a fill asks for (one REST page).</summary>
     private const int MaxFillBars = 1500;
 
-    private void OnKline(KlineClosed kline)
+    private void OnKline(KlineClosed kline, long nowMs)
     {
         if (!_feeds.TryGetValue(kline.Symbol, out var feed))
         {
             return;
         }
 
-        Touch(feed);
+        Touch(feed, nowMs);
         if (feed.Held is { } held)
         {
             held.Add(kline);
@@ -48,14 +48,14 @@ public sealed partial class MarketDataStream
         return true;
     }
 
-    private void OnTouch(Symbol symbol, object? message)
+    private void OnTouch(Symbol symbol, object? message, long nowMs)
     {
         if (!_feeds.TryGetValue(symbol, out var feed))
         {
             return;
         }
 
-        Touch(feed);
+        Touch(feed, nowMs);
         if (message is not null)
         {
             Tell(feed, message);
@@ -69,9 +69,8 @@ public sealed partial class MarketDataStream
     }
 
     /// <summary>Notes an event for the symbol; a stale symbol is told first that its data flows again.</summary>
-    private void Touch(SymbolFeed feed)
+    private void Touch(SymbolFeed feed, long now)
     {
-        var now = NowMs;
         if (feed.IsStale)
         {
             feed.IsStale = false;
@@ -98,14 +97,14 @@ public sealed partial class MarketDataStream
         }
     }
 
-    private void OnDepth(DepthUpdate update)
+    private void OnDepth(DepthUpdate update, long nowMs)
     {
         if (!_feeds.TryGetValue(update.Symbol, out var feed))
         {
             return;
         }
 
-        Touch(feed);
+        Touch(feed, nowMs);
         if (feed.Book is not { } book)
         {
             return;

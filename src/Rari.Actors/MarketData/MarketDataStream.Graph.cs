@@ -7,9 +7,16 @@ using Rari.Domain.Market;
 
 namespace Rari.Actors.MarketData;
 
-// The graph: source → protocol messages → per-symbol conflation → this actor, with acknowledgements.
+// The graph: source → protocol messages → per-symbol conflation → this actor in batches, with one acknowledgement each.
 public sealed partial class MarketDataStream
 {
+    /// <summary>
+    /// The most elements handed to the actor at once: everything that may go when the actor acknowledged the previous
+    /// batch, up to this. One acknowledgement round trip per batch instead of per element is what lets one actor carry
+    /// a node's symbols; the bound keeps a batch's handling short (the staleness timer and subscriptions wait behind it).
+    /// </summary>
+    public const int MaxBatch = 256;
+
     /// <summary>How many kept elements (klines, depth diffs, connection events) may wait before the socket is back-pressured.</summary>
     private const int KeptCapacity = 4096;
 
@@ -31,9 +38,14 @@ public sealed partial class MarketDataStream
             .WithAttributes(ActorAttributes.CreateSupervisionStrategy(Deciders.ResumingDecider));
         return AsterMarketSource.Create(_streamFactory, [], _settings.RestartSettings(), _log)
             .Via(toProtocol)
-            .Via(SymbolConflation.Create<object, FeedKey>(KeyOf, _settings.ConflationInterval, KeptCapacity, time))
+            .Via(SymbolConflation.CreateBatched<object, FeedKey>(KeyOf, _settings.ConflationInterval, KeptCapacity, MaxBatch, time))
+            .Select(batch => new MarketDataBatch(batch))
             .ToMaterialized(
-                Sink.ActorRefWithAck<object>(Self, StreamInit.Instance, StreamAck.Instance, StreamCompleted.Instance, e => new StreamFailed(e)),
+                Sink.ActorRefWithAck<MarketDataBatch>(Self, StreamInit.Instance, StreamAck.Instance, StreamCompleted.Instance, e => new StreamFailed(e))
+
+                    // The sink holds one batch besides the one the actor handles (its default is 16): what waits longer
+                    // waits in the conflation stage, where a newer ticker still replaces an older one.
+                    .WithAttributes(Attributes.CreateInputBuffer(1, 1)),
                 Keep.Left)
             .Run(Context.Materializer());
     }

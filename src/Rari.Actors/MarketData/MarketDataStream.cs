@@ -22,9 +22,10 @@ namespace Rari.Actors.MarketData;
 /// <see cref="UnsubscribeSymbols"/> (<see cref="SymbolsUnsubscribed"/>) and <see cref="GetMarketDataStatus"/>
 /// (<see cref="MarketDataStatus"/>); all are idempotent.</para>
 /// <para>The graph ends in this actor with acknowledgements (back-pressure), so all state is touched on the actor's
-/// thread. Malformed payloads are skipped by the client and a failing mapping skips its element; a failing stream is
-/// rebuilt with backoff. Should the graph itself end, the actor fails, and its restart subscribes the same symbols
-/// again.</para>
+/// thread. It hands over <see cref="MarketDataBatch"/>es — everything that was ready when the previous one was
+/// acknowledged, up to <see cref="MaxBatch"/> — which the actor handles in order with one acknowledgement each.
+/// Malformed payloads are skipped by the client and a failing mapping skips its element; a failing stream is rebuilt
+/// with backoff. Should the graph itself end, the actor fails, and its restart subscribes the same symbols again.</para>
 /// </remarks>
 public sealed partial class MarketDataStream : ReceiveActor, IWithTimers
 {
@@ -125,34 +126,15 @@ public sealed partial class MarketDataStream : ReceiveActor, IWithTimers
     private void Streaming()
     {
         Receive<StreamInit>(_ => Sender.Tell(StreamAck.Instance));
-        Receive<KlineClosed>(kline =>
+        Receive<MarketDataBatch>(batch =>
         {
-            OnKline(kline);
-            Sender.Tell(StreamAck.Instance);
-        });
-        Receive<BookTickerChanged>(ticker =>
-        {
-            OnTouch(ticker.Symbol, ticker);
-            Sender.Tell(StreamAck.Instance);
-        });
-        Receive<MarkPriceChanged>(mark =>
-        {
-            OnTouch(mark.Symbol, mark);
-            Sender.Tell(StreamAck.Instance);
-        });
-        Receive<FeedSeen>(seen =>
-        {
-            OnTouch(seen.Symbol, null);
-            Sender.Tell(StreamAck.Instance);
-        });
-        Receive<MarketData<Rari.Domain.Market.DepthUpdate>>(depth =>
-        {
-            OnDepth(depth.Data);
-            Sender.Tell(StreamAck.Instance);
-        });
-        Receive<MarketStreamEvent>(connection =>
-        {
-            OnConnection(connection);
+            var events = batch.Events;
+            var nowMs = NowMs;
+            for (var i = 0; i < events.Count; i++)
+            {
+                OnElement(events[i], nowMs);
+            }
+
             Sender.Tell(StreamAck.Instance);
         });
         Receive<StreamCompleted>(_ => throw new InvalidOperationException("The market-data graph ended; restarting the market-data stream."));
@@ -164,6 +146,32 @@ public sealed partial class MarketDataStream : ReceiveActor, IWithTimers
         Receive<UnsubscribeCompleted>(OnUnsubscribed);
         Receive<GetMarketDataStatus>(_ => Sender.Tell(Status()));
         Receive<BackfillLoaded>(OnBackfill);
+    }
+
+    // One element of a batch, in the batch's order; nowMs is when the batch arrived.
+    private void OnElement(object element, long nowMs)
+    {
+        switch (element)
+        {
+            case KlineClosed kline:
+                OnKline(kline, nowMs);
+                break;
+            case BookTickerChanged ticker:
+                OnTouch(ticker.Symbol, ticker, nowMs);
+                break;
+            case MarkPriceChanged mark:
+                OnTouch(mark.Symbol, mark, nowMs);
+                break;
+            case FeedSeen seen:
+                OnTouch(seen.Symbol, null, nowMs);
+                break;
+            case MarketData<Rari.Domain.Market.DepthUpdate> depth:
+                OnDepth(depth.Data, nowMs);
+                break;
+            case MarketStreamEvent connection:
+                OnConnection(connection);
+                break;
+        }
     }
 
     /// <inheritdoc />

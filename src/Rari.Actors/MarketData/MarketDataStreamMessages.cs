@@ -38,3 +38,12 @@ public sealed record SymbolsSubscribed(IReadOnlyList<Symbol> Subscribed, IReadOn
 /// <summary>The answer to <see cref="UnsubscribeSymbols"/>: nothing more is sent to these symbols.</summary>
 /// <param name="Symbols">The symbols no longer carried.</param>
 public sealed record SymbolsUnsubscribed(IReadOnlyList<Symbol> Symbols);
+
+/// <summary>
+/// What the market-data stream's graph hands its actor: the elements that were ready when the actor acknowledged the
+/// previous batch (at most <see cref="MarketDataStream.MaxBatch"/>), in stream order — protocol messages
+/// (<see cref="KlineClosed"/>, <see cref="BookTickerChanged"/>, <see cref="MarkPriceChanged"/>), depth diffs and
+/// connection changes. The actor handles them in order and answers the sender with one acknowledgement.
+/// </summary>
+/// <param name="Events">The elements, oldest first; never changed after it is sent.</param>
+public sealed record MarketDataBatch(IReadOnlyList<object> Events);

@@ -123,6 +123,34 @@ public sealed class MarketDataStreamSpecs(ITestOutputHelper output) : Akka.TestK
         Assert.True(feed.Events >= received.Count, $"{feed.Events} events counted, {received.Count} received");
     }
 
+    [Fact]
+    public async Task Should_handle_a_batch_in_order_drop_its_repeats_and_acknowledge_it_once()
+    {
+        // arrange: a live stream carrying BTC and ETH; a batch handed to the actor as its graph hands them
+        await using var sim = await StartAsync();
+        var symbols = CreateTestProbe();
+        var stream = Start(sim, symbols);
+        await SubscribeAsync(stream, Btc, Eth);
+        var sink = CreateTestProbe();
+        var bars = Enumerable.Range(0, 3).Select(i => new Kline(FirstOpenMs + (i * Minute), 100m, 101m, 99m, 100.5m, 10m)).ToList();
+        object[] events =
+        [
+            new KlineClosed(Btc, bars[0], 1), new KlineClosed(Eth, bars[0], 1), new KlineClosed(Btc, bars[1], 1),
+            new KlineClosed(Btc, bars[1], 1), new KlineClosed(Btc, bars[0], 1), new KlineClosed(Btc, bars[2], 1),
+        ];
+
+        // act
+        stream.Tell(new MarketDataBatch(events), sink);
+        var received = await symbols.ReceiveUntilAsync(r => r.KlineOpens(Btc).Count == 3 && r.KlineOpens(Eth).Count == 1);
+
+        // assert: every new bar of each symbol in the batch's order, the repeats dropped; one acknowledgement
+        Assert.Equal(bars.Select(b => b.OpenTimeMs), received.KlineOpens(Btc));
+        Assert.Equal([bars[0].OpenTimeMs], received.KlineOpens(Eth));
+        await sink.ExpectMsgAsync<object>(ProbeReading.Patience);
+        await sink.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+        await symbols.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+    }
+
     private IActorRef Start(SimVenue sim, TestProbe symbols, MarketDataSettings? settings = null) =>
         Sys.ActorOf(MarketDataStream.Props(settings ?? FastSettings(), sim.StreamOptions(), symbols, TimeProvider.System, sim.RestClient()));
 

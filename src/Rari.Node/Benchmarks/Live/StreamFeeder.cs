@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Akka.Actor;
+using Rari.Actors.MarketData;
 
 namespace Rari.Node.Benchmarks.Live;
 
 /// <summary>
-/// Feeds market events to the market-data stream actor the way its Akka.Streams sink does: one event at a time, the
-/// next when the actor acknowledges the previous one. Answers <see cref="Feed"/> with <see cref="Fed"/> once the last
-/// event is acknowledged.
+/// Feeds market events to the market-data stream actor the way its Akka.Streams graph does with a source that always has
+/// events ready: a <see cref="MarketDataBatch"/> of <see cref="MarketDataStream.MaxBatch"/> events, the next when the
+/// actor acknowledges the previous one (the graph gathers what arrives meanwhile, up to that bound). Answers
+/// <see cref="Feed"/> with <see cref="Fed"/> once the last batch is acknowledged.
 /// </summary>
 internal sealed class StreamFeeder : ReceiveActor
 {
@@ -26,7 +28,7 @@ internal sealed class StreamFeeder : ReceiveActor
             _end = feed.From + feed.Count;
             _requester = Sender;
             _startedAt = Stopwatch.GetTimestamp();
-            stream.Tell(_eventAt(_next++));
+            stream.Tell(NextBatch());
         });
 
         // Anything else is the stream actor's acknowledgement (its ack type is private to it).
@@ -34,7 +36,7 @@ internal sealed class StreamFeeder : ReceiveActor
         {
             if (_next < _end)
             {
-                stream.Tell(_eventAt!(_next++));
+                stream.Tell(NextBatch());
             }
             else if (_requester is not null)
             {
@@ -42,6 +44,17 @@ internal sealed class StreamFeeder : ReceiveActor
                 _requester = null;
             }
         });
+    }
+
+    private MarketDataBatch NextBatch()
+    {
+        var events = new object[Math.Min(MarketDataStream.MaxBatch, _end - _next)];
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = _eventAt!(_next++);
+        }
+
+        return new MarketDataBatch(events);
     }
 
     /// <summary>The props.</summary>
