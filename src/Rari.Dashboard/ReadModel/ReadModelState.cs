@@ -21,14 +21,20 @@ namespace Rari.Dashboard.ReadModel;
 /// <param name="startedAtMs">When the node started (wall clock).</param>
 public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, RiskSettings risk, int equityPoints, long startedAtMs)
 {
+    // Fills and filled orders remembered for de-duplication: a redelivery comes within moments, never after this many
+    // newer ones, and a trader runs for weeks, so the sets are bounded (and round trips are tallied, not listed).
+    private const int RememberedFills = 20_000;
+
     private readonly Queue<EquitySample> _equity = new();
-    private readonly HashSet<ClientOrderId> _filledOrders = [];
-    private readonly HashSet<(Symbol Symbol, TradeId Trade)> _trades = []; // venues number trades per symbol
+    private readonly RecentKeys<ClientOrderId> _filledOrders = new(RememberedFills);
+    private readonly RecentKeys<(Symbol Symbol, TradeId Trade)> _trades = new(RememberedFills); // venues number trades per symbol
     private readonly Dictionary<Symbol, SymbolStatus> _symbolStatus = [];
     private readonly Dictionary<Symbol, RoundTripBuilder> _roundTrips = [];
-    private readonly List<ClosedTrade> _closedTrades = [];
+    private readonly List<ClosedTrade> _justClosed = [];
+    private readonly TradeTally _closedTrades = new();
     private decimal? _firstEquity;
     private long _fills;
+    private long _filledOrderCount;
     private decimal _filledNotional;
     private decimal _fees;
 
@@ -81,14 +87,24 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
         _fills++;
         if (!_roundTrips.TryGetValue(filled.Symbol, out var trips))
         {
-            trips = new RoundTripBuilder(filled.Symbol, _closedTrades);
+            trips = new RoundTripBuilder(filled.Symbol, _justClosed);
             _roundTrips.Add(filled.Symbol, trips);
         }
 
         trips.OnFill(filled.Fill);
+        foreach (var closed in _justClosed)
+        {
+            _closedTrades.Add(closed);
+        }
+
+        _justClosed.Clear();
         _filledNotional += filled.Fill.Notional;
         _fees += filled.Fill.Fee;
-        _filledOrders.Add(filled.ClientOrderId);
+        if (_filledOrders.Add(filled.ClientOrderId))
+        {
+            _filledOrderCount++;
+        }
+
         return true;
     }
 
@@ -242,7 +258,7 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
         var samples = _equity.ToArray();
         double maxDrawdown = 0;
         double sharpe = 0;
-        var trades = TradeStatistics.From(_closedTrades);
+        var trades = _closedTrades.Statistics();
         if (samples.Length > 0)
         {
             var curve = new EquityPoint[samples.Length];
@@ -264,7 +280,7 @@ public sealed class ReadModelState(string mode, IReadOnlyList<Symbol> symbols, R
             _filledNotional,
             _fees,
             Gateway?.Submitted ?? 0,
-            _filledOrders.Count,
+            _filledOrderCount,
             Gateway?.Rejected ?? 0,
             Gateway?.UnknownOutcomes ?? 0,
             _closedTrades.Count,

@@ -16,36 +16,13 @@ public readonly record struct TradeStatistics(
     /// <summary>Computes the statistics; a round trip with exactly zero net PnL counts as neither win nor loss.</summary>
     public static TradeStatistics From(IReadOnlyList<ClosedTrade> trades)
     {
-        if (trades.Count == 0)
-        {
-            return new TradeStatistics(0.0, null, 0m, 0m, 0);
-        }
-
-        int wins = 0, losses = 0;
-        decimal grossWin = 0m, grossLoss = 0m;
-        long holding = 0;
+        ArgumentNullException.ThrowIfNull(trades);
+        var tally = new TradeTally();
         foreach (var trade in trades)
         {
-            var pnl = trade.NetPnl;
-            if (pnl > 0m)
-            {
-                wins++;
-                grossWin += pnl;
-            }
-            else if (pnl < 0m)
-            {
-                losses++;
-                grossLoss += pnl;
-            }
-
-            holding += trade.HoldingTimeMs;
+            tally.Add(trade);
         }
 
-        return new TradeStatistics(
-            WinRate: (double)wins / trades.Count,
-            ProfitFactor: grossLoss < 0m ? (double)(grossWin / -grossLoss) : null,
-            AverageWin: wins > 0 ? grossWin / wins : 0m,
-            AverageLoss: losses > 0 ? grossLoss / losses : 0m,
-            AverageHoldingTimeMs: holding / trades.Count);
+        return tally.Statistics();
     }
 }
