@@ -22,19 +22,8 @@ internal static class LivePayloads
         return JsonBody.BuildText(w => MarketStreamPayloads.WriteAggTrade(w, market, written, eventTimeMs));
     }
 
-    public static string MarkPrice(MarketSymbol market, MarkPriceUpdate mark, long eventTimeMs) => JsonBody.BuildText(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("e", "markPriceUpdate");
-        w.WriteNumber("E", eventTimeMs);
-        w.WriteString("s", market.Symbol.Value);
-        w.WriteString("p", MarketJson.Price(market, mark.MarkPrice));
-        w.WriteString("i", MarketJson.Price(market, mark.IndexPrice));
-        w.WriteString("P", MarketJson.Price(market, mark.EstimatedSettlePrice));
-        w.WriteString("r", AsterNumber.Fixed(mark.FundingRate, 8));
-        w.WriteNumber("T", mark.NextFundingTimeMs);
-        w.WriteEndObject();
-    });
+    public static string MarkPrice(MarketSymbol market, MarkPriceUpdate mark, long eventTimeMs) =>
+        JsonBody.BuildText(w => MarketStreamPayloads.WriteMarkPrice(w, market, eventTimeMs, mark));
 
     public static string BookTicker(MarketSymbol market, BookTicker ticker, long eventTimeMs) => JsonBody.BuildText(w =>
     {
@@ -51,32 +40,9 @@ internal static class LivePayloads
         w.WriteEndObject();
     });
 
-    public static string Kline(MarketSymbol market, KlineUpdate update, long eventTimeMs) => JsonBody.BuildText(w =>
-    {
-        var bar = update.Kline;
-        w.WriteStartObject();
-        w.WriteString("e", "kline");
-        w.WriteNumber("E", eventTimeMs);
-        w.WriteString("s", market.Symbol.Value);
-        w.WriteStartObject("k");
-        w.WriteNumber("t", bar.OpenTimeMs);
-        w.WriteNumber("T", update.CloseTimeMs);
-        w.WriteString("s", market.Symbol.Value);
-        w.WriteString("i", update.Interval.ToString());
-        w.WriteString("o", MarketJson.Price(market, bar.Open));
-        w.WriteString("c", MarketJson.Price(market, bar.Close));
-        w.WriteString("h", MarketJson.Price(market, bar.High));
-        w.WriteString("l", MarketJson.Price(market, bar.Low));
-        w.WriteString("v", MarketJson.Quantity(market, bar.Volume));
-        w.WriteNumber("n", bar.Trades);
-        w.WriteBoolean("x", update.IsClosed);
-        w.WriteString("q", AsterNumber.Plain(bar.QuoteVolume));
-        w.WriteString("V", MarketJson.Quantity(market, update.TakerBuyVolume));
-        w.WriteString("Q", AsterNumber.Plain(update.TakerBuyQuoteVolume));
-        w.WriteString("B", "0");
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
+    // The upstream's first and last trade ids of the bar are not carried by KlineUpdate: they are left out.
+    public static string Kline(MarketSymbol market, KlineUpdate update, long eventTimeMs) =>
+        JsonBody.BuildText(w => MarketStreamPayloads.WriteKline(w, market, eventTimeMs, update, tradeIds: null));
 
     public static string DiffDepth(MarketSymbol market, DepthUpdate update, long eventTimeMs) => JsonBody.BuildText(w =>
     {

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Rari.Aster.Sim.Json;
 using Rari.Aster.Sim.Market;
 using Rari.Aster.Sim.Replay;
+using Rari.Aster.Streams;
+using Rari.Domain.Market;
 
 namespace Rari.Aster.Sim.Streams;
 
@@ -95,16 +97,23 @@ internal static class MarketStreamPayloads
 
     private static void WriteMarkPrice(Utf8JsonWriter w, MarketSymbol market, long time)
     {
-        var price = MarketJson.Price(market, market.Series.Bars[Math.Max(0, market.ReplayedCount - 1)].Close);
+        // A replay has no index or settlement feed: the last close stands for all three prices.
+        var price = market.Series.Bars[Math.Max(0, market.ReplayedCount - 1)].Close;
+        WriteMarkPrice(w, market, time, new MarkPriceUpdate(market.Symbol, price, price, price, market.Spec.FundingRate, market.Spec.NextFundingTime(time), time));
+    }
+
+    /// <summary>A <c>markPriceUpdate</c> event.</summary>
+    public static void WriteMarkPrice(Utf8JsonWriter w, MarketSymbol market, long time, in MarkPriceUpdate mark)
+    {
         w.WriteStartObject();
         w.WriteString("e", "markPriceUpdate");
         w.WriteNumber("E", time);
         w.WriteString("s", market.Symbol.Value);
-        w.WriteString("p", price);
-        w.WriteString("i", price);
-        w.WriteString("P", price);
-        w.WriteString("r", AsterNumber.Fixed(market.Spec.FundingRate, 8));
-        w.WriteNumber("T", market.Spec.NextFundingTime(time));
+        w.WriteString("p", MarketJson.Price(market, mark.MarkPrice));
+        w.WriteString("i", MarketJson.Price(market, mark.IndexPrice));
+        w.WriteString("P", MarketJson.Price(market, mark.EstimatedSettlePrice));
+        w.WriteString("r", AsterNumber.Fixed(mark.FundingRate, 8));
+        w.WriteNumber("T", mark.NextFundingTimeMs);
         w.WriteEndObject();
     }
 
@@ -116,27 +125,39 @@ internal static class MarketStreamPayloads
         var closeTime = interval.NextOpenTime(bar.OpenTimeMs) - 1;
         var firstIndex = market.Series.FirstAtOrAfter(bar.OpenTimeMs);
         var (takerBase, takerQuote) = MarketViews.TakerBuy(market, bar.OpenTimeMs, replayed.Bar.OpenTimeMs + SymbolSeries.BarMs);
+        var tradeIds = ((SyntheticTrades.PerBar * (long)firstIndex) + 1, SyntheticTrades.PerBar * (replayed.Index + 1L));
+        WriteKline(w, market, time, new KlineUpdate(market.Symbol, interval, bar, closed, closeTime, takerBase, takerQuote), tradeIds);
+    }
+
+    /// <summary>A <c>kline</c> event; <paramref name="tradeIds"/> (first and last trade of the bar) are written when known.</summary>
+    public static void WriteKline(Utf8JsonWriter w, MarketSymbol market, long time, KlineUpdate update, (long First, long Last)? tradeIds)
+    {
+        var bar = update.Kline;
         w.WriteStartObject();
         w.WriteString("e", "kline");
         w.WriteNumber("E", time);
         w.WriteString("s", market.Symbol.Value);
         w.WriteStartObject("k");
         w.WriteNumber("t", bar.OpenTimeMs);
-        w.WriteNumber("T", closeTime);
+        w.WriteNumber("T", update.CloseTimeMs);
         w.WriteString("s", market.Symbol.Value);
-        w.WriteString("i", interval.ToString());
-        w.WriteNumber("f", (SyntheticTrades.PerBar * (long)firstIndex) + 1);
-        w.WriteNumber("L", SyntheticTrades.PerBar * (replayed.Index + 1L));
+        w.WriteString("i", update.Interval.ToString());
+        if (tradeIds is var (first, last))
+        {
+            w.WriteNumber("f", first);
+            w.WriteNumber("L", last);
+        }
+
         w.WriteString("o", MarketJson.Price(market, bar.Open));
         w.WriteString("c", MarketJson.Price(market, bar.Close));
         w.WriteString("h", MarketJson.Price(market, bar.High));
         w.WriteString("l", MarketJson.Price(market, bar.Low));
         w.WriteString("v", MarketJson.Quantity(market, bar.Volume));
         w.WriteNumber("n", bar.Trades);
-        w.WriteBoolean("x", closed);
+        w.WriteBoolean("x", update.IsClosed);
         w.WriteString("q", AsterNumber.Plain(bar.QuoteVolume));
-        w.WriteString("V", MarketJson.Quantity(market, takerBase));
-        w.WriteString("Q", AsterNumber.Plain(takerQuote));
+        w.WriteString("V", MarketJson.Quantity(market, update.TakerBuyVolume));
+        w.WriteString("Q", AsterNumber.Plain(update.TakerBuyQuoteVolume));
         w.WriteString("B", "0");
         w.WriteEndObject();
         w.WriteEndObject();
