@@ -18,7 +18,8 @@ public static class BenchCommand
         var data = new Option<string>("--data") { Description = "the recorded data folder (default: $RARI_SHARED_DATA, else shared/data beside the repository)", HelpName = "DIR" };
         var postgres = new Option<string>("--postgres") { Description = "a PostgreSQL connection string for the journal benchmark (default: $RARI_POSTGRES_CONNECTION)", HelpName = "CONNECTION" };
         var only = new Option<string[]>("--only") { Description = "run only the benchmarks whose name contains WORD; repeatable", HelpName = "WORD", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("bench", "Measure throughput, latency and memory against the project's performance targets") { quick, json, data, postgres, only };
+        var paperMinutes = new Option<int?>("--paper-minutes") { Description = "how long the memory benchmark's paper run trades (1 to 90; default 10, 1 with --quick)", HelpName = "MINUTES" };
+        var command = new Command("bench", "Measure throughput, latency and memory against the project's performance targets") { quick, json, data, postgres, only, paperMinutes };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -31,7 +32,14 @@ public static class BenchCommand
             }
 
             var connection = parseResult.GetValue(postgres) ?? Environment.GetEnvironmentVariable("RARI_POSTGRES_CONNECTION");
-            var options = new BenchOptions(parseResult.GetValue(quick), parseResult.GetValue(json), Path.GetFullPath(folder), connection, parseResult.GetValue(only) ?? []);
+            var minutes = parseResult.GetValue(paperMinutes);
+            if (minutes is < 1 or > 90)
+            {
+                error.WriteLine($"rari bench: --paper-minutes {minutes} is out of range: give a whole number of minutes from 1 to 90 (at 300× the shortest recording lasts about 95 minutes).");
+                return 2;
+            }
+
+            var options = new BenchOptions(parseResult.GetValue(quick), parseResult.GetValue(json), Path.GetFullPath(folder), connection, parseResult.GetValue(only) ?? [], minutes);
             await new BenchRunner(options, output, error).RunAsync();
             return 0;
         });

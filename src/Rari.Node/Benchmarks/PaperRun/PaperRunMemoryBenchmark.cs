@@ -7,7 +7,7 @@ namespace Rari.Node.Benchmarks.PaperRun;
 
 /// <summary>
 /// Memory of a 20-symbol paper run: <c>rari sim</c> replays 20 symbols (<see cref="PaperRunData"/>) in a process of its
-/// own, and <c>rari run hybrid --test --venue …</c> trades them for ten minutes (one with <c>--quick</c>) through the
+/// own, and <c>rari run hybrid --test --venue …</c> trades them for ten minutes (one with <c>--quick</c>, or <c>--paper-minutes</c>) through the
 /// real client, actors and journal, as a user's paper run does. The trader's resident set is sampled every second from
 /// <c>/proc</c>: its peak, and whether it grows — the mean of the second fifth of the run against the last fifth (the
 /// first fifth is start-up and warm-up), and the least-squares slope over the last four fifths.
@@ -29,7 +29,7 @@ internal sealed class PaperRunMemoryBenchmark(BenchOptions options, TextWriter l
             return BenchFigure.NotMeasured(Name, Target, "reads the trader's memory from /proc, which only Linux has");
         }
 
-        var duration = options.Quick ? TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(10);
+        var duration = options.PaperRunDuration;
         var folder = Path.Combine(Path.GetTempPath(), $"rari-bench-paper-{Environment.ProcessId}");
         try
         {
