@@ -109,7 +109,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         _ids = new ClientOrderIdFactory(settings.ClientOrderIdPrefix);
-        _state = new GatewayState(_ids);
+        _state = new GatewayState(_ids, settings.RetainedEndedOrders);
         PersistenceId = "gateway-" + account;
         Recovering();
         Reconciling();
@@ -147,7 +147,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
         Recover<IOrderEvent>(e => _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
-            _log.Info("Gateway {0} recovered {1} order(s), {2} open; reconciling with the exchange", PersistenceId, _state.Orders.Count, _state.OpenOrders.Count());
+            _log.Info("Gateway {0} recovered {1} order(s), {2} open; reconciling with the exchange", PersistenceId, _state.Count, _state.OpenOrders.Count());
             StartStream();
             StartReconciliation();
             Timers.StartPeriodicTimer(nameof(CheckOrderRate), CheckOrderRate.Instance, _settings.OrderRateReportInterval);
@@ -193,6 +193,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
         Command<StreamSilent>(_ => OnStreamSilent());
         Command<ArmCountdown>(_ => OnArmCountdown());
         Command<CountdownArmed>(OnCountdownArmed);
+        Command<DroppedOrdersLookedUp>(OnDroppedOrdersLookedUp);
         Command<GetGatewayStatus>(_ => Sender.Tell(Status()));
         Command<CheckOrderRate>(_ => ReportOrderRate());
         Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));

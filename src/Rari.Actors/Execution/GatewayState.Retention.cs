@@ -1,0 +1,109 @@
+using Rari.Domain.Identifiers;
+using Rari.Domain.Orders;
+
+namespace Rari.Actors.Execution;
+
+// What keeps the state bounded: the newest ended orders and lost declarations, and the watermarks of the dropped ones.
+public sealed partial class GatewayState
+{
+    private readonly int _retainedEnded;
+
+    // Kept ended orders and lost declarations, oldest first: in the order they ended, in the order they were declared.
+    private readonly Queue<GatewayOrder> _ended = new();
+    private readonly Dictionary<ClientOrderId, OrderDeclaredLost> _lost = [];
+    private readonly Queue<OrderDeclaredLost> _lostInOrder = new();
+
+    // Per "{strategy}-{symbol tag}": the highest sequence dropped. Per symbol: the highest trade id journaled.
+    private readonly Dictionary<string, long> _droppedThrough = new(StringComparer.Ordinal);
+    private readonly Dictionary<Symbol, TradeId> _lastTradeIds = [];
+
+    /// <summary>The highest trade id journaled per symbol, dropped orders included: reconciliation fetches the trades after it.</summary>
+    public IReadOnlyDictionary<Symbol, TradeId> LastTradeIds => _lastTradeIds;
+
+    /// <summary>Per strategy and symbol tag (<c>{strategy}-{symbol tag}</c>), the highest sequence of a dropped order or declaration.</summary>
+    public IReadOnlyDictionary<string, long> DroppedThrough => _droppedThrough;
+
+    /// <summary>
+    /// Whether <paramref name="id"/> is not kept but at or below the dropped-through watermark of its strategy and symbol:
+    /// an order that ended (or was declared lost) and was dropped, or an older one that never arrived. Either way it
+    /// must never be sent.
+    /// </summary>
+    /// <param name="id">The client order id.</param>
+    public bool IsRetired(ClientOrderId id) =>
+        !_orders.ContainsKey(id) && !_lost.ContainsKey(id) && _ids.TryParse(id, out var parts)
+        && _droppedThrough.TryGetValue(Key(parts), out var through) && parts.Sequence <= through;
+
+    // An order just became terminal: keep it among the newest ended ones, dropping the oldest past the limit.
+    private void Ended(GatewayOrder order)
+    {
+        if (!_ids.TryParse(order.ClientOrderId, out _))
+        {
+            // No watermark could refuse it once dropped: an id that is not ours is kept (the gateway sends only ours).
+            return;
+        }
+
+        _ended.Enqueue(order);
+        while (_ended.Count > _retainedEnded)
+        {
+            var dropped = _ended.Dequeue();
+            _orders.Remove(dropped.ClientOrderId);
+            RaiseDroppedThrough(dropped.ClientOrderId);
+        }
+    }
+
+    private void DeclareLost(OrderDeclaredLost lost)
+    {
+        if (IsRetired(lost.ClientOrderId) || !_lost.TryAdd(lost.ClientOrderId, lost) || !_ids.TryParse(lost.ClientOrderId, out _))
+        {
+            return;
+        }
+
+        _lostInOrder.Enqueue(lost);
+        while (_lostInOrder.Count > _retainedEnded)
+        {
+            var dropped = _lostInOrder.Dequeue();
+            _lost.Remove(dropped.ClientOrderId);
+            RaiseDroppedThrough(dropped.ClientOrderId);
+        }
+    }
+
+    private void RaiseDroppedThrough(ClientOrderId id)
+    {
+        var parts = _ids.TryParse(id, out var p) ? p : throw new InvalidOperationException($"{id} was kept as droppable but is not ours.");
+        var key = Key(parts);
+        _droppedThrough[key] = Math.Max(_droppedThrough.GetValueOrDefault(key, -1), parts.Sequence);
+    }
+
+    private void RaiseTradeWatermark(Fill fill)
+    {
+        if (!_lastTradeIds.TryGetValue(fill.Symbol, out var last) || fill.TradeId.Value > last.Value)
+        {
+            _lastTradeIds[fill.Symbol] = fill.TradeId;
+        }
+    }
+
+    private void ClearRetention()
+    {
+        _ended.Clear();
+        _lost.Clear();
+        _lostInOrder.Clear();
+        _droppedThrough.Clear();
+        _lastTradeIds.Clear();
+    }
+
+    // A snapshot written before the watermarks existed has none: its orders (all of them, then) rebuild the trade watermark.
+    private void RestoreWatermarks(GatewaySnapshot snapshot)
+    {
+        foreach (var (key, sequence) in snapshot.DroppedThrough ?? new Dictionary<string, long>())
+        {
+            _droppedThrough[key] = sequence;
+        }
+
+        foreach (var (symbol, tradeId) in snapshot.LastTradeIds ?? new Dictionary<Symbol, TradeId>())
+        {
+            _lastTradeIds[symbol] = tradeId;
+        }
+    }
+
+    private static string Key(ClientOrderIdParts parts) => parts.StrategyId.Value + "-" + parts.SymbolTag;
+}
