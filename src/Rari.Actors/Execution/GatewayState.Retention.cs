@@ -91,17 +91,21 @@ public sealed partial class GatewayState
         _lastTradeIds.Clear();
     }
 
-    // A snapshot written before the watermarks existed has none: its orders (all of them, then) rebuild the trade watermark.
+    // Merged with what folding the snapshot's orders gave; a snapshot written before the watermarks existed has none,
+    // and its orders (all of them, then) rebuild the trade watermark.
     private void RestoreWatermarks(GatewaySnapshot snapshot)
     {
         foreach (var (key, sequence) in snapshot.DroppedThrough ?? new Dictionary<string, long>())
         {
-            _droppedThrough[key] = sequence;
+            _droppedThrough[key] = Math.Max(_droppedThrough.GetValueOrDefault(key, -1), sequence);
         }
 
         foreach (var (symbol, tradeId) in snapshot.LastTradeIds ?? new Dictionary<Symbol, TradeId>())
         {
-            _lastTradeIds[symbol] = tradeId;
+            if (!_lastTradeIds.TryGetValue(symbol, out var last) || tradeId.Value > last.Value)
+            {
+                _lastTradeIds[symbol] = tradeId;
+            }
         }
     }
 

@@ -131,8 +131,7 @@ public sealed partial class GatewayState
         _open.Clear();
         ClearRetention();
         _created = 0;
-        NextRiskSequence = snapshot.NextRiskSequence;
-        RestoreWatermarks(snapshot);
+        NextRiskSequence = 0;
         foreach (var saved in snapshot.Orders)
         {
             Create(saved.Intent, saved.Reason, saved.CreatedMs, saved.SentAtMs, null);
@@ -146,6 +145,11 @@ public sealed partial class GatewayState
         {
             DeclareLost(lost);
         }
+
+        // Only now: a kept order (or declaration) may lie below its watermark (it ended after a newer one was dropped),
+        // and folding it must not take it for a dropped one.
+        NextRiskSequence = Math.Max(NextRiskSequence, snapshot.NextRiskSequence);
+        RestoreWatermarks(snapshot);
     }
 
     private void Create(OrderIntent intent, string reason, long timestampMs, long sentAtMs, IOrderEvent? first)
