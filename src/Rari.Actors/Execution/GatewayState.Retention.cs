@@ -42,13 +42,7 @@ public sealed partial class GatewayState
             return;
         }
 
-        _ended.Enqueue(order);
-        while (_ended.Count > _retainedEnded)
-        {
-            var dropped = _ended.Dequeue();
-            _orders.Remove(dropped.ClientOrderId);
-            RaiseDroppedThrough(dropped.ClientOrderId);
-        }
+        Keep(_ended, order, static o => o.ClientOrderId, id => _orders.Remove(id));
     }
 
     private void DeclareLost(OrderDeclaredLost lost)
@@ -58,12 +52,18 @@ public sealed partial class GatewayState
             return;
         }
 
-        _lostInOrder.Enqueue(lost);
-        while (_lostInOrder.Count > _retainedEnded)
+        Keep(_lostInOrder, lost, static l => l.ClientOrderId, id => _lost.Remove(id));
+    }
+
+    // Queues one more kept entry; past the limit, the oldest is forgotten and its sequence raises the watermark.
+    private void Keep<T>(Queue<T> kept, T entry, Func<T, ClientOrderId> idOf, Action<ClientOrderId> forget)
+    {
+        kept.Enqueue(entry);
+        while (kept.Count > _retainedEnded)
         {
-            var dropped = _lostInOrder.Dequeue();
-            _lost.Remove(dropped.ClientOrderId);
-            RaiseDroppedThrough(dropped.ClientOrderId);
+            var dropped = idOf(kept.Dequeue());
+            forget(dropped);
+            RaiseDroppedThrough(dropped);
         }
     }
 
