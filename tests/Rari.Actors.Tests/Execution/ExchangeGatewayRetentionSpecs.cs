@@ -2,6 +2,7 @@ using Akka.Actor;
 using Rari.Actors.Audit;
 using Rari.Actors.Execution;
 using Rari.Actors.Settings;
+using Rari.Domain.Execution;
 using Rari.Domain.Orders;
 using Rari.Domain.Strategies;
 using Xunit.Abstractions;
@@ -91,6 +92,26 @@ public sealed class ExchangeGatewayRetentionSpecs(ITestOutputHelper output) : Ga
         Assert.All(queries, query => Assert.Contains($"fromId={filled.Fill.TradeId.Value + 1}", query, StringComparison.Ordinal)); // <--
         Assert.DoesNotContain(Symbols.ReceiveWhile(TimeSpan.FromMilliseconds(500), m => m), m => m is OrderFilled);
         Assert.Single((await restarted.Ask<GatewayStatus>(GetGatewayStatus.Instance, Patience)).OpenOrders);
+    }
+
+    [Fact]
+    public async Task Should_cancel_rather_than_adopt_an_open_order_older_than_the_ones_it_dropped()
+    {
+        // arrange: four orders end, so the first is dropped; then an older id of the same strategy appears at the venue
+        var settings = Settings with { UnknownOrders = UnknownOrderPolicy.Adopt };
+        var gateway = StartGateway(settings);
+        await EndAsync(gateway, 52, 53, 54, 55);
+        Kill(gateway);
+        var stranger = RestingBuy(51, 90_051.0m);
+        await Exchange.PlaceDirectlyAsync(stranger);
+
+        // act
+        var restarted = StartGateway(settings);
+
+        // assert: never taken into the journal (it could not be told from a dropped order), cancelled instead
+        await AwaitAssertAsync(async () => Assert.Equal("CANCELED", await Exchange.StatusAsync(stranger.ClientOrderId)), Patience); // <--
+        Assert.Empty((await restarted.Ask<GatewayStatus>(GetGatewayStatus.Instance, Patience)).OpenOrders);
+        Assert.Contains(AuditTrail, e => e.ClientOrderId == stranger.ClientOrderId && e.Detail.Contains("dropped it as ended", StringComparison.Ordinal));
     }
 
     // Places a buy the market reaches, lets it fill and waits for the fill.
