@@ -27,6 +27,9 @@ namespace Rari.Actors.Execution;
 /// <para><b>Never lose, never double.</b> <see cref="SubmissionStarted"/> is journaled before the request leaves; a
 /// client order id the journal knows (in any status) or declared lost is never sent again. An outcome the client could
 /// not establish is resolved only by querying the client order id, never by sending again.</para>
+/// <para><b>Bounded.</b> The journal's state keeps open orders and only the newest
+/// <see cref="GatewaySettings.RetainedEndedOrders"/> ended ones (<see cref="GatewayState"/>); a dropped id, and any older
+/// one of its strategy and symbol, is refused by a sequence watermark, and its report is asked of the venue.</para>
 /// <para><b>Behaviours.</b> Recovering (journal replay) → Reconciling (orders, cancels and reports stashed, up to
 /// <see cref="GatewaySettings.StashCapacity"/>) → Trading; Stopping after <see cref="StopGateway"/>. The decisions are
 /// the Domain's: <see cref="Order.Apply"/> for every order event, <see cref="Reconciler"/> for every comparison with the
