@@ -13,14 +13,19 @@ public sealed partial class GatewayState
     private readonly Dictionary<ClientOrderId, OrderDeclaredLost> _lost = [];
     private readonly Queue<OrderDeclaredLost> _lostInOrder = new();
 
-    // Per "{strategy}-{symbol tag}": the highest sequence dropped. Per symbol: the highest trade id journaled.
+    // Ended orders and declarations whose ids have no sequence to raise a watermark with: never dropped (the gateway
+    // only ever sees ids a ClientOrderIdFactory made, so these stay empty).
+    private readonly List<GatewayOrder> _endedForever = [];
+    private readonly List<OrderDeclaredLost> _lostForever = [];
+
+    // Per "{prefix}-{strategy}-{symbol tag}": the highest sequence dropped. Per symbol: the highest trade id journaled.
     private readonly Dictionary<string, long> _droppedThrough = new(StringComparer.Ordinal);
     private readonly Dictionary<Symbol, TradeId> _lastTradeIds = [];
 
     /// <summary>The highest trade id journaled per symbol, dropped orders included: reconciliation fetches the trades after it.</summary>
     public IReadOnlyDictionary<Symbol, TradeId> LastTradeIds => _lastTradeIds;
 
-    /// <summary>Per strategy and symbol tag (<c>{strategy}-{symbol tag}</c>), the highest sequence of a dropped order or declaration.</summary>
+    /// <summary>Per prefix, strategy and symbol tag (<c>{prefix}-{strategy}-{symbol tag}</c>), the highest sequence of a dropped order or declaration.</summary>
     public IReadOnlyDictionary<string, long> DroppedThrough => _droppedThrough;
 
     /// <summary>
@@ -30,15 +35,16 @@ public sealed partial class GatewayState
     /// </summary>
     /// <param name="id">The client order id.</param>
     public bool IsRetired(ClientOrderId id) =>
-        !_orders.ContainsKey(id) && !_lost.ContainsKey(id) && _ids.TryParse(id, out var parts)
+        !_orders.ContainsKey(id) && !_lost.ContainsKey(id) && TryParts(id, out var parts)
         && _droppedThrough.TryGetValue(Key(parts), out var through) && parts.Sequence <= through;
 
     // An order just became terminal: keep it among the newest ended ones, dropping the oldest past the limit.
     private void Ended(GatewayOrder order)
     {
-        if (!_ids.TryParse(order.ClientOrderId, out _))
+        if (!TryParts(order.ClientOrderId, out _))
         {
-            // No watermark could refuse it once dropped: an id that is not ours is kept (the gateway sends only ours).
+            // No watermark could refuse it once dropped.
+            _endedForever.Add(order);
             return;
         }
 
@@ -47,8 +53,14 @@ public sealed partial class GatewayState
 
     private void DeclareLost(OrderDeclaredLost lost)
     {
-        if (IsRetired(lost.ClientOrderId) || !_lost.TryAdd(lost.ClientOrderId, lost) || !_ids.TryParse(lost.ClientOrderId, out _))
+        if (IsRetired(lost.ClientOrderId) || !_lost.TryAdd(lost.ClientOrderId, lost))
         {
+            return;
+        }
+
+        if (!TryParts(lost.ClientOrderId, out _))
+        {
+            _lostForever.Add(lost);
             return;
         }
 
@@ -69,7 +81,7 @@ public sealed partial class GatewayState
 
     private void RaiseDroppedThrough(ClientOrderId id)
     {
-        var parts = _ids.TryParse(id, out var p) ? p : throw new InvalidOperationException($"{id} was kept as droppable but is not ours.");
+        var parts = TryParts(id, out var p) ? p : throw new InvalidOperationException($"{id} was kept as droppable but has no sequence.");
         var key = Key(parts);
         _droppedThrough[key] = Math.Max(_droppedThrough.GetValueOrDefault(key, -1), parts.Sequence);
     }
@@ -85,6 +97,8 @@ public sealed partial class GatewayState
     private void ClearRetention()
     {
         _ended.Clear();
+        _endedForever.Clear();
+        _lostForever.Clear();
         _lost.Clear();
         _lostInOrder.Clear();
         _droppedThrough.Clear();
@@ -109,5 +123,20 @@ public sealed partial class GatewayState
         }
     }
 
-    private static string Key(ClientOrderIdParts parts) => parts.StrategyId.Value + "-" + parts.SymbolTag;
+    // The gateway's own prefix first; an id made with another prefix (strategies configured apart) has a sequence too.
+    private bool TryParts(ClientOrderId id, out ClientOrderIdParts parts)
+    {
+        if (_ids.TryParse(id, out parts))
+        {
+            return true;
+        }
+
+        var dash = id.Value?.IndexOf('-', StringComparison.Ordinal) ?? -1;
+        var prefix = dash > 0 ? id.Value![..dash] : string.Empty;
+        return prefix.Length is > 0 and <= ClientOrderIdFactory.MaxPrefixLength
+            && prefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            && new ClientOrderIdFactory(prefix).TryParse(id, out parts);
+    }
+
+    private static string Key(ClientOrderIdParts parts) => string.Join('-', parts.Prefix, parts.StrategyId.Value, parts.SymbolTag);
 }

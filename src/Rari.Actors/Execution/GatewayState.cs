@@ -113,8 +113,8 @@ public sealed partial class GatewayState
         var open = new List<GatewayOrder>(_open.Values);
         open.Sort(static (a, b) => a.Number.CompareTo(b.Number));
         return new GatewaySnapshot(
-            [.. open.Concat(_ended).Select(o => new GatewaySnapshotOrder(o.Order.Intent, o.Reason, o.CreatedMs, o.SentAtMs, [.. o.History]))],
-            [.. _lostInOrder])
+            [.. open.Concat(_endedForever).Concat(_ended).Select(o => new GatewaySnapshotOrder(o.Order.Intent, o.Reason, o.CreatedMs, o.SentAtMs, [.. o.History]))],
+            [.. _lostForever.Concat(_lostInOrder)])
         {
             NextRiskSequence = NextRiskSequence,
             DroppedThrough = new Dictionary<string, long>(_droppedThrough, StringComparer.Ordinal),

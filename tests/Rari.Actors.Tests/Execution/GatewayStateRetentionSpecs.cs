@@ -42,7 +42,7 @@ public sealed class GatewayStateRetentionSpecs
         Assert.True(state.IsRetired(Id(3)));
         Assert.False(state.IsRetired(Id(1)));
         Assert.False(state.IsRetired(Id(7)));
-        Assert.Equal(3, state.DroppedThrough["grid-BTCUSDT"]);
+        Assert.Equal(3, state.DroppedThrough["rari-grid-BTCUSDT"]);
     }
 
     [Fact]
@@ -61,6 +61,27 @@ public sealed class GatewayStateRetentionSpecs
         Assert.True(state.IsRetired(Id(2)));
         Assert.False(state.IsRetired(Ids.Create(Vol, Btc, 2)));
         Assert.False(state.IsRetired(Ids.Create(Grid, new Symbol("ETHUSDT"), 2)));
+    }
+
+    [Fact]
+    public void Should_drop_the_orders_of_strategies_that_use_another_prefix_too()
+    {
+        // arrange: strategies make their ids with their own factory, whatever prefix the gateway was given
+        var state = NewState();
+        var other = new ClientOrderIdFactory("bob");
+
+        // act
+        for (var sequence = 1; sequence <= 4; sequence++)
+        {
+            var intent = OrderIntent.Create(other.Create(Grid, Btc, sequence), Grid, Btc, OrderSide.Buy, OrderType.Limit, 1m, price: 100m, timeInForce: TimeInForce.Gtc);
+            Fold(state, new SubmissionRefused(intent, "spec", T0));
+        }
+
+        // assert
+        Assert.Equal(Retained, state.Count);
+        Assert.True(state.IsRetired(other.Create(Grid, Btc, 1))); // <--
+        Assert.False(state.IsRetired(Id(1)));
+        Assert.Equal(1, state.DroppedThrough["bob-grid-BTCUSDT"]);
     }
 
     [Fact]
@@ -134,7 +155,7 @@ public sealed class GatewayStateRetentionSpecs
         var journal = MixedJournal();
         var fromZero = NewState();
         Fold(fromZero, [.. journal]);
-        Assert.True(fromZero.TryGet(Id(0), out _) && fromZero.DroppedThrough["grid-BTCUSDT"] > 0); // kept below its watermark
+        Assert.True(fromZero.TryGet(Id(0), out _) && fromZero.DroppedThrough["rari-grid-BTCUSDT"] > 0); // kept below its watermark
 
         for (var taken = 0; taken <= journal.Count; taken++)
         {
@@ -222,6 +243,10 @@ public sealed class GatewayStateRetentionSpecs
         journal.InsertRange(5, [Started(resting), Accepted(resting, venueOrderId: 500)]);
 
         // The oldest grid order ends last, below the watermark its newer siblings raised, and must still be kept.
+        // Ids without a sequence cannot be dropped, but a snapshot keeps them like any other.
+        var manual = OrderIntent.Create(new ClientOrderId("manual_order_1"), Grid, Btc, OrderSide.Buy, OrderType.Limit, 1m, price: 100m, timeInForce: TimeInForce.Gtc);
+        journal.InsertRange(3, [new SubmissionRefused(manual, "spec", T0), new OrderDeclaredLost(Btc, new ClientOrderId("manual_order_2"), "spec")]);
+
         var late = Limit(sequence: 0);
         journal.InsertRange(0, [Started(late), Accepted(late, venueOrderId: 400)]);
         journal.AddRange([Started(close), Accepted(close, venueOrderId: 600), Filled(close, 2_000, 1m, 100m, venueOrderId: 600), Canceled(late)]);
