@@ -17,8 +17,9 @@ public sealed partial class ExchangeGateway
     {
         if (!_state.TryGet(id, out var order))
         {
-            if (_state.IsLost(id))
+            if (_state.IsLost(id) || _state.IsRetired(id))
             {
+                // Declared lost already, or ended long ago and dropped from memory: nothing is open to cancel.
                 return;
             }
 

@@ -80,7 +80,8 @@ public sealed partial class ExchangeGateway
         var inFlight = _inFlight.ToHashSet();
         var symbols = _catalog.Symbols.Keys.Concat(_state.OpenOrders.Select(o => o.Symbol)).Distinct().OrderBy(s => s.Value, StringComparer.Ordinal).ToList();
         var lookbackMs = (long)_settings.RecentFillsLookback.TotalMilliseconds;
-        FetchAsync(_rest, journal, inFlight, symbols, lookbackMs, _stop.Token).PipeTo(
+        var lastTradeIds = new Dictionary<Symbol, TradeId>(_state.LastTradeIds);
+        FetchAsync(_rest, journal, inFlight, symbols, lookbackMs, lastTradeIds, _stop.Token).PipeTo(
             Self,
             success: view => view,
             failure: error => new VenueViewFailed(Unwrap(error)));
@@ -88,7 +89,13 @@ public sealed partial class ExchangeGateway
 
     // Off the actor's thread: reads only its arguments and the thread-safe client.
     private static async Task<VenueViewFetched> FetchAsync(
-        AsterRestClient rest, IReadOnlyList<JournalOrder> journal, IReadOnlySet<ClientOrderId> inFlight, IReadOnlyList<Symbol> symbols, long lookbackMs, CancellationToken cancellationToken)
+        AsterRestClient rest,
+        IReadOnlyList<JournalOrder> journal,
+        IReadOnlySet<ClientOrderId> inFlight,
+        IReadOnlyList<Symbol> symbols,
+        long lookbackMs,
+        IReadOnlyDictionary<Symbol, TradeId> lastTradeIds,
+        CancellationToken cancellationToken)
     {
         var open = new List<VenueOrderReport>();
         foreach (var symbol in symbols)
@@ -112,7 +119,7 @@ public sealed partial class ExchangeGateway
         var reports = open.Concat(lookups.Values.OfType<OrderLookup.Found>().Select(f => f.Report)).ToList();
         var venueIds = Reconciler.VenueIds(journal, reports);
         var trades = new List<Fill>();
-        foreach (var query in Reconciler.TradeQueries(journal, reports, lookbackMs))
+        foreach (var query in FromWatermarks(Reconciler.TradeQueries(journal, reports, lookbackMs), lastTradeIds))
         {
             trades.AddRange(await FetchTradesAsync(rest, query, venueIds, cancellationToken).ConfigureAwait(false));
         }
@@ -120,6 +127,32 @@ public sealed partial class ExchangeGateway
         var account = await rest.GetAccountAsync(cancellationToken).ConfigureAwait(false);
         var positions = await rest.GetPositionRiskAsync(null, cancellationToken).ConfigureAwait(false);
         return new VenueViewFetched(open, lookups, trades, account, positions);
+    }
+
+    // The journal the reconciler sees holds only the kept orders; the state's per-symbol trade watermark still knows the
+    // highest trade id of the dropped ones, so the trades are fetched from there on, never again from further back.
+    private static List<TradeQuery> FromWatermarks(IReadOnlyList<TradeQuery> queries, IReadOnlyDictionary<Symbol, TradeId> lastTradeIds)
+    {
+        var result = new List<TradeQuery>(queries.Count + lastTradeIds.Count);
+        var covered = new HashSet<Symbol>();
+        foreach (var query in queries)
+        {
+            covered.Add(query.Symbol);
+            result.Add(lastTradeIds.TryGetValue(query.Symbol, out var last) && (query.FromTradeId is not { } from || from.Value <= last.Value)
+                ? new TradeQuery(query.Symbol, new TradeId(last.Value + 1), null)
+                : query);
+        }
+
+        // As before any order was dropped: a symbol with journaled fills is always asked for the trades after them.
+        foreach (var (symbol, last) in lastTradeIds.OrderBy(entry => entry.Key.Value, StringComparer.Ordinal))
+        {
+            if (!covered.Contains(symbol))
+            {
+                result.Add(new TradeQuery(symbol, new TradeId(last.Value + 1), null));
+            }
+        }
+
+        return result;
     }
 
     private static async Task<IReadOnlyList<Fill>> FetchTradesAsync(
@@ -155,8 +188,9 @@ public sealed partial class ExchangeGateway
     private void OnVenueView(VenueViewFetched view)
     {
         RestSucceeded();
-        var input = new ReconciliationInput(_state.JournalView(), view.OpenOrders, view.Lookups, view.Trades, _state.Lost, Rules(), _inFlight.ToHashSet());
-        var plan = Reconciler.Reconcile(input);
+        var (openOrders, retired) = SplitRetired(view.OpenOrders);
+        var input = new ReconciliationInput(_state.JournalView(), openOrders, view.Lookups, view.Trades, _state.Lost, Rules(), _inFlight.ToHashSet());
+        var plan = WithRetiredCancelled(Reconciler.Reconcile(input), retired);
         SeenVenueTime(view.Account.UpdateTime);
         foreach (var position in view.Positions)
         {
@@ -176,6 +210,34 @@ public sealed partial class ExchangeGateway
         journaled.AddRange(plan.Events);
         PersistAll(journaled, ApplyJournaled);
         DeferAsync(plan, FinishReconciliation);
+    }
+
+    // Open orders of ours whose ids the gateway dropped (after they ended): never adopted nor taken as unknown.
+    private (List<VenueOrderReport> Open, List<VenueOrderReport> Retired) SplitRetired(IReadOnlyList<VenueOrderReport> openOrders)
+    {
+        var open = new List<VenueOrderReport>(openOrders.Count);
+        var retired = new List<VenueOrderReport>();
+        foreach (var report in openOrders)
+        {
+            var isRetired = ClientOrderId.IsValid(report.ClientOrderId) && _state.IsRetired(new ClientOrderId(report.ClientOrderId));
+            (isRetired ? retired : open).Add(report);
+        }
+
+        return (open, retired);
+    }
+
+    // As for a kept order the journal holds ended while the venue shows it open: a mismatch, and the order is cancelled.
+    private static ReconciliationPlan WithRetiredCancelled(ReconciliationPlan plan, List<VenueOrderReport> retired)
+    {
+        if (retired.Count == 0)
+        {
+            return plan;
+        }
+
+        var findings = retired.Select(r => new ReconciliationFinding(
+            FindingKind.Mismatch, r.Symbol, r.ClientOrderId, FormattableString.Invariant($"open at the venue ({r.Status}, {r.ExecutedQuantity} filled) while the gateway dropped it as ended; cancelling it")));
+        var cancels = retired.Select(r => new OrderCancellation(r.Symbol, r.ClientOrderId, InJournal: false, "open at the venue while the gateway dropped it as ended"));
+        return plan with { Findings = [.. plan.Findings, .. findings], Cancellations = [.. plan.Cancellations, .. cancels] };
     }
 
     private void FinishReconciliation(ReconciliationPlan plan)

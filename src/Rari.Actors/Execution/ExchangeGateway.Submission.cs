@@ -32,6 +32,14 @@ public sealed partial class ExchangeGateway
             return;
         }
 
+        if (_state.IsRetired(id))
+        {
+            // Ended long ago and dropped from memory (its strategy was told then), or older than one that was: never sent.
+            _log.Warning("Gateway: order {0} is older than the orders it keeps (ended and dropped, or never received); not sent", id);
+            Audit(AuditKind.Response, intent.Symbol, id, "refused, not sent: an id at or below the dropped orders' watermark of its strategy and symbol");
+            return;
+        }
+
         if (_state.IsLost(id))
         {
             var denied = new OrderDenied(intent.Symbol, id, "arrived after its strategy declared it lost", VenueNow());
@@ -74,7 +82,7 @@ public sealed partial class ExchangeGateway
 
     private void Refuse(OrderIntent intent, string reason)
     {
-        if (_state.TryGet(intent.ClientOrderId, out _) || _state.IsLost(intent.ClientOrderId))
+        if (_state.TryGet(intent.ClientOrderId, out _) || _state.IsLost(intent.ClientOrderId) || _state.IsRetired(intent.ClientOrderId))
         {
             return;
         }

@@ -27,6 +27,9 @@ namespace Rari.Actors.Execution;
 /// <para><b>Never lose, never double.</b> <see cref="SubmissionStarted"/> is journaled before the request leaves; a
 /// client order id the journal knows (in any status) or declared lost is never sent again. An outcome the client could
 /// not establish is resolved only by querying the client order id, never by sending again.</para>
+/// <para><b>Bounded.</b> The journal's state keeps open orders and only the newest
+/// <see cref="GatewaySettings.RetainedEndedOrders"/> ended ones (<see cref="GatewayState"/>); a dropped id, and any older
+/// one of its strategy and symbol, is refused by a sequence watermark, and its report is asked of the venue.</para>
 /// <para><b>Behaviours.</b> Recovering (journal replay) → Reconciling (orders, cancels and reports stashed, up to
 /// <see cref="GatewaySettings.StashCapacity"/>) → Trading; Stopping after <see cref="StopGateway"/>. The decisions are
 /// the Domain's: <see cref="Order.Apply"/> for every order event, <see cref="Reconciler"/> for every comparison with the
@@ -109,7 +112,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         _ids = new ClientOrderIdFactory(settings.ClientOrderIdPrefix);
-        _state = new GatewayState(_ids);
+        _state = new GatewayState(_ids, settings.RetainedEndedOrders);
         PersistenceId = "gateway-" + account;
         Recovering();
         Reconciling();
@@ -147,7 +150,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
         Recover<IOrderEvent>(e => _state.Apply(e));
         Recover<RecoveryCompleted>(_ =>
         {
-            _log.Info("Gateway {0} recovered {1} order(s), {2} open; reconciling with the exchange", PersistenceId, _state.Orders.Count, _state.OpenOrders.Count());
+            _log.Info("Gateway {0} recovered {1} order(s), {2} open; reconciling with the exchange", PersistenceId, _state.Count, _state.OpenOrders.Count());
             StartStream();
             StartReconciliation();
             Timers.StartPeriodicTimer(nameof(CheckOrderRate), CheckOrderRate.Instance, _settings.OrderRateReportInterval);
@@ -193,6 +196,7 @@ public sealed partial class ExchangeGateway : ReceivePersistentActor, IWithTimer
         Command<StreamSilent>(_ => OnStreamSilent());
         Command<ArmCountdown>(_ => OnArmCountdown());
         Command<CountdownArmed>(OnCountdownArmed);
+        Command<DroppedOrdersLookedUp>(OnDroppedOrdersLookedUp);
         Command<GetGatewayStatus>(_ => Sender.Tell(Status()));
         Command<CheckOrderRate>(_ => ReportOrderRate());
         Command<SaveSnapshotSuccess>(success => DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));

@@ -49,10 +49,27 @@ public sealed record OrderAdopted(OrderIntent Intent, long TimestampMs) : IGatew
 /// <param name="Reason">Why, for the audit trail.</param>
 public sealed record OrderDeclaredLost(Symbol Symbol, ClientOrderId ClientOrderId, string Reason) : IGatewayEvent;
 
-/// <summary>The gateway's journal state at a point: every order with the events that made it, and the orders declared lost.</summary>
-/// <param name="Orders">Every order, oldest first.</param>
-/// <param name="Lost">Every order declared lost.</param>
-public sealed record GatewaySnapshot(IReadOnlyList<GatewaySnapshotOrder> Orders, IReadOnlyList<OrderDeclaredLost> Lost) : IRariMessage;
+/// <summary>
+/// The gateway's journal state at a point: the orders it keeps with the events that made them, the orders declared lost
+/// it keeps, and the watermarks that stand in for the ended orders it dropped (see <see cref="GatewayState"/>).
+/// </summary>
+/// <remarks>
+/// A snapshot written before orders were dropped has every order, oldest first, and none of the init members: they
+/// default to what those orders give (no order dropped, the risk sequence and trade ids read from the orders).
+/// </remarks>
+/// <param name="Orders">The open orders oldest first, then the kept ended orders in the order they ended.</param>
+/// <param name="Lost">The kept orders declared lost, oldest first.</param>
+public sealed record GatewaySnapshot(IReadOnlyList<GatewaySnapshotOrder> Orders, IReadOnlyList<OrderDeclaredLost> Lost) : IRariMessage
+{
+    /// <summary>The sequence of the next order the gateway places itself; 0 in an old snapshot (then read from its orders).</summary>
+    public long NextRiskSequence { get; init; }
+
+    /// <summary>Per <c>{strategy}-{symbol tag}</c>, the highest sequence dropped: that id and older ones are never sent. Null in an old snapshot.</summary>
+    public IReadOnlyDictionary<string, long>? DroppedThrough { get; init; }
+
+    /// <summary>The highest trade id journaled per symbol, dropped orders included. Null in an old snapshot (then read from its orders).</summary>
+    public IReadOnlyDictionary<Symbol, TradeId>? LastTradeIds { get; init; }
+}
 
 /// <summary>One order of a <see cref="GatewaySnapshot"/>: how it started and every event applied since, so that restoring it folds the same events.</summary>
 /// <param name="Intent">The order.</param>

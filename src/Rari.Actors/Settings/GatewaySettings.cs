@@ -85,6 +85,13 @@ public sealed record GatewaySettings
     /// <summary>A snapshot of the journal after this many events. Default 500.</summary>
     public int SnapshotEvery { get; init; } = 500;
 
+    /// <summary>
+    /// How many ended orders the gateway keeps in memory and in its snapshots, newest first; older ones are dropped and
+    /// refused forever by a per-strategy-and-symbol sequence watermark, so the state stays bounded on a run of weeks.
+    /// Open orders are always kept. Default 10000.
+    /// </summary>
+    public int RetainedEndedOrders { get; init; } = 10_000;
+
     /// <summary>Every problem, one message per field (field, value, why); empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -114,6 +121,7 @@ public sealed record GatewaySettings
         AtLeastOne(errors, "cancel-attempts", CancelAttempts);
         AtLeastOne(errors, "stash-capacity", StashCapacity);
         AtLeastOne(errors, "snapshot-every", SnapshotEvery);
+        AtLeastOne(errors, "retained-ended-orders", RetainedEndedOrders);
         try
         {
             _ = new ClientOrderIdFactory(ClientOrderIdPrefix);

@@ -41,6 +41,7 @@ public static class GatewaySettingsLoader
             CancelAttempts = reader.Int("cancel-attempts", d.CancelAttempts),
             StashCapacity = reader.Int("stash-capacity", d.StashCapacity),
             SnapshotEvery = reader.Int("snapshot-every", d.SnapshotEvery),
+            RetainedEndedOrders = reader.Int("retained-ended-orders", d.RetainedEndedOrders),
         };
         reader.RejectUnknownKeys();
         reader.AddValidation(settings.Validate());

@@ -29,7 +29,7 @@ public sealed class GatewaySettingsSpecs
         var missing = reader.ValuePaths.Where(path => !HoconFiles.Reference.HasPath(path)).ToList();
 
         // assert
-        Assert.Equal(16, reader.ValuePaths.Count);
+        Assert.Equal(17, reader.ValuePaths.Count);
         Assert.Empty(missing);
     }
 
@@ -60,6 +60,7 @@ public sealed class GatewaySettingsSpecs
             stash-capacity = 0
             retry-max-delay = 100ms
             snapshot-evry = 10
+            retained-ended-orders = 0
             """);
 
         // act
@@ -70,6 +71,7 @@ public sealed class GatewaySettingsSpecs
             [
                 "rari.gateway.client-order-id-prefix",
                 "rari.gateway.countdown",
+                "rari.gateway.retained-ended-orders",
                 "rari.gateway.retry-max-delay",
                 "rari.gateway.snapshot-evry",
                 "rari.gateway.stash-capacity",

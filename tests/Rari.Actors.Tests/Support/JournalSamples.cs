@@ -1,3 +1,4 @@
+using Rari.Actors.Execution;
 using Rari.Actors.Serialization;
 using Rari.Domain.Orders;
 using Rari.Domain.Strategies;
@@ -18,6 +19,7 @@ namespace Rari.Actors.Tests.Support;
 /// Three decisions the recorded data never calls for are derived from real ones: a <see cref="GridOrderSkipped"/> from
 /// each placed grid order, an <see cref="ExposureCloseEnded"/> from each hybrid close order, and a
 /// <see cref="PositionVanished"/> from each volatility stop-loss (as if the venue had refused it for want of a position).
+/// A <see cref="GatewaySnapshot"/> with dropped orders and watermarks is derived from the last recorded one.
 /// </remarks>
 public static class JournalSamples
 {
@@ -68,6 +70,7 @@ public static class JournalSamples
         var venue = RecordedVenueRun.Run;
         samples.AddRange(venue.Journal);
         samples.AddRange(venue.Snapshots);
+        samples.Add(WithDroppedOrders(venue.Snapshots[^1]));
         samples.AddRange(venue.Snapshots.SelectMany(snapshot => snapshot.Orders));
         samples.AddRange(venue.Books);
         samples.AddRange(ProtocolMessageSamples.All);
@@ -76,6 +79,15 @@ public static class JournalSamples
         return samples
             .GroupBy(sample => manifests.ManifestOf(sample.GetType()))
             .ToDictionary(group => group.Key, group => (IReadOnlyList<object>)[.. group], StringComparer.Ordinal);
+    }
+
+    // The recorded run keeps every order; the same state restored keeping one ended order has dropped ones, and watermarks.
+    private static GatewaySnapshot WithDroppedOrders(GatewaySnapshot snapshot)
+    {
+        var state = new GatewayState(new ClientOrderIdFactory(), 1);
+        state.Restore(snapshot);
+        var dropped = state.ToSnapshot();
+        return dropped.DroppedThrough is { Count: > 0 } ? dropped : throw new InvalidOperationException("The recorded gateway run has too few ended orders to drop one.");
     }
 
     private static PositionVanished Vanished(ExitOrdersPlaced exits) => new(
