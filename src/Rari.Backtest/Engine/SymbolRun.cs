@@ -19,6 +19,7 @@ internal sealed class SymbolRun
         Instrument = market.Instrument;
         Strategy = strategy;
         Leverage = leverage;
+        LeverageDivisor = new LeverageDivisor(leverage);
         Bars = market.Bars.Bars;
         Cursor = market.Bars.Start;
         End = market.Bars.End;
@@ -38,6 +39,9 @@ internal sealed class SymbolRun
     public ITradingStrategy Strategy { get; }
 
     public int Leverage { get; }
+
+    /// <summary>Divides by <see cref="Leverage"/> exactly as the decimal division does, faster for the common leverages.</summary>
+    public LeverageDivisor LeverageDivisor { get; }
 
     public Kline[] Bars { get; }
 
