@@ -198,7 +198,14 @@ public sealed partial class BacktestEngine
             if (run.HasBarNow)
             {
                 ref readonly var bar = ref run.Bars[run.Cursor];
-                _venue.OnKline(run.Symbol, bar);
+                if (run.BarsChecked)
+                {
+                    _venue.OnCheckedKline(run.Symbol, bar);
+                }
+                else
+                {
+                    _venue.OnKline(run.Symbol, bar);
+                }
                 run.LastClose = bar.Close;
                 if (_monitor is not null)
                 {

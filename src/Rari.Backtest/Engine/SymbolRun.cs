@@ -26,6 +26,7 @@ internal sealed class SymbolRun
         TradeFromMs = market.TradeFromMs;
         Trips = new RoundTripBuilder(market.Symbol, trades);
         Readings = new MarketReadings(market.Bars.BarMs);
+        BarsChecked = market.Bars.AreBarsConsistent;
     }
 
     public int Index { get; }
@@ -44,6 +45,9 @@ internal sealed class SymbolRun
     public LeverageDivisor LeverageDivisor { get; }
 
     public Kline[] Bars { get; }
+
+    /// <summary>Whether the venue may take the bars unchecked: all of them passed its check once, when first replayed.</summary>
+    public bool BarsChecked { get; }
 
     public int End { get; }
 
