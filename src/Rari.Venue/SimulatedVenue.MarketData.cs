@@ -19,8 +19,7 @@ public sealed partial class SimulatedVenue
     public void OnKline(Symbol symbol, in Kline kline)
     {
         var market = RequireMarket(symbol);
-        if (kline.Low <= 0m || kline.Open < kline.Low || kline.Close < kline.Low || kline.Open > kline.High || kline.Close > kline.High ||
-            kline.Volume < 0m)
+        if (!IsConsistent(kline))
         {
             throw new ArgumentException(
                 FormattableString.Invariant(
@@ -28,6 +27,30 @@ public sealed partial class SimulatedVenue
                 nameof(kline));
         }
 
+        Process(market, kline);
+    }
+
+    /// <summary>
+    /// <see cref="OnKline(Symbol, in Kline)"/> for a kline the caller has already checked with
+    /// <see cref="IsConsistent"/>: the same processing without checking it again. A backtest checks each loaded array of
+    /// bars once and replays it in many runs (a sweep, a benchmark); the six decimal comparisons were a tenth of the
+    /// venue's cost per bar. Every other source goes through <see cref="OnKline(Symbol, in Kline)"/>, which refuses an
+    /// inconsistent kline.
+    /// </summary>
+    /// <exception cref="ArgumentException">The symbol is not listed.</exception>
+    public void OnCheckedKline(Symbol symbol, in Kline kline) => Process(RequireMarket(symbol), kline);
+
+    /// <summary>
+    /// Whether <see cref="OnKline(Symbol, in Kline)"/> accepts the kline: low positive, open and close within
+    /// [low, high], volume not negative.
+    /// </summary>
+    public static bool IsConsistent(in Kline kline) =>
+        kline.Low > 0m && kline.Open >= kline.Low && kline.Close >= kline.Low && kline.Open <= kline.High && kline.Close <= kline.High
+        && kline.Volume >= 0m;
+
+    // The kline's path, once it is known to be consistent.
+    private void Process(SymbolMarket market, in Kline kline)
+    {
         _eventSequence++;
         market.EventVolume = kline.Volume;
         market.RecentVolumes.Add(kline.Volume);

@@ -28,9 +28,12 @@ internal sealed class RandomOrderFlow
     private readonly VenueEventBuffer _buffer = new();
     private int _nextClientId;
 
-    public RandomOrderFlow(int seed, VenueOptions? options = null, bool skipQuietPaths = true)
+    private readonly bool _checkedKlines;
+
+    public RandomOrderFlow(int seed, VenueOptions? options = null, bool skipQuietPaths = true, bool checkedKlines = false)
     {
         _random = new Random(seed);
+        _checkedKlines = checkedKlines;
         Venue = new SimulatedVenue(_buffer, options ?? new VenueOptions()) { SkipsQuietPaths = skipQuietPaths };
         Venue.AddInstrument(TestInstruments.BtcUsdt);
         Venue.OpenAccount(Accounts[0], 2_000m);
@@ -56,7 +59,15 @@ internal sealed class RandomOrderFlow
     {
         foreach (var kline in klines)
         {
-            Venue.OnKline(Btc, kline);
+            if (_checkedKlines)
+            {
+                Venue.OnCheckedKline(Btc, kline);
+            }
+            else
+            {
+                Venue.OnKline(Btc, kline);
+            }
+
             _buffer.DrainTo(Events);
             Act(kline.Close);
             _buffer.DrainTo(Events);

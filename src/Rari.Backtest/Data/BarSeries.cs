@@ -1,5 +1,6 @@
 using Rari.Domain.Identifiers;
 using Rari.Domain.Market;
+using Rari.Venue;
 
 namespace Rari.Backtest.Data;
 
@@ -10,10 +11,12 @@ namespace Rari.Backtest.Data;
 /// <remarks>Invariant: open times strictly increase; the window is not empty.</remarks>
 public sealed class BarSeries
 {
+    private readonly ConsistencyCheck _consistency;
+
     /// <summary>Creates a series over the whole array.</summary>
     /// <exception cref="ArgumentException">The array is empty or its open times do not strictly increase.</exception>
     public BarSeries(Symbol symbol, Kline[] bars)
-        : this(symbol, bars, 0, bars?.Length ?? 0)
+        : this(symbol, bars, 0, bars?.Length ?? 0, new ConsistencyCheck())
     {
         for (var i = 1; i < bars!.Length; i++)
         {
@@ -26,7 +29,7 @@ public sealed class BarSeries
         }
     }
 
-    private BarSeries(Symbol symbol, Kline[] bars, int start, int end)
+    private BarSeries(Symbol symbol, Kline[] bars, int start, int end, ConsistencyCheck consistency)
     {
         ArgumentNullException.ThrowIfNull(bars);
         if (start < 0 || end > bars.Length || start >= end)
@@ -38,10 +41,18 @@ public sealed class BarSeries
         Bars = bars;
         Start = start;
         End = end;
+        _consistency = consistency;
     }
 
     /// <summary>The symbol.</summary>
     public Symbol Symbol { get; }
+
+    /// <summary>
+    /// Whether every bar of the whole array is one the venue accepts (<see cref="SimulatedVenue.IsConsistent"/>), so
+    /// that a run may hand them over unchecked (<see cref="SimulatedVenue.OnCheckedKline"/>). Checked on the first
+    /// ask and remembered for every window of the array: a sweep or a benchmark replays the same bars many times.
+    /// </summary>
+    public bool AreBarsConsistent => _consistency.Of(Bars);
 
     /// <summary>The whole shared array (read it, never change it); the series is <c>[Start, End)</c> of it.</summary>
     public Kline[] Bars { get; }
@@ -101,10 +112,40 @@ public sealed class BarSeries
     {
         var start = Math.Max(Start, IndexAtOrAfter(fromMs));
         var end = Math.Min(End, IndexAtOrAfter(toMs));
-        return start < end ? new BarSeries(Symbol, Bars, start, end) : null;
+        return start < end ? new BarSeries(Symbol, Bars, start, end, _consistency) : null;
     }
 
     /// <summary>The series widened to start <paramref name="bars"/> earlier, as far as the array allows (for warm-up).</summary>
     public BarSeries WithHistory(int bars) =>
-        bars <= 0 || Start == 0 ? this : new BarSeries(Symbol, Bars, Math.Max(0, Start - bars), End);
+        bars <= 0 || Start == 0 ? this : new BarSeries(Symbol, Bars, Math.Max(0, Start - bars), End, _consistency);
+
+    /// <summary>The answer of <see cref="AreBarsConsistent"/> for one array, shared by its windows; parallel runs may both check it once.</summary>
+    private sealed class ConsistencyCheck
+    {
+        private const int Unknown = 0;
+        private const int Consistent = 1;
+        private const int Inconsistent = 2;
+        private int _state;
+
+        public bool Of(Kline[] bars)
+        {
+            var state = Volatile.Read(ref _state);
+            if (state == Unknown)
+            {
+                state = Consistent;
+                foreach (ref readonly var bar in bars.AsSpan())
+                {
+                    if (!SimulatedVenue.IsConsistent(bar))
+                    {
+                        state = Inconsistent;
+                        break;
+                    }
+                }
+
+                Volatile.Write(ref _state, state);
+            }
+
+            return state == Consistent;
+        }
+    }
 }

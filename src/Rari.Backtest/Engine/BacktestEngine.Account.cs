@@ -87,7 +87,7 @@ public sealed partial class BacktestEngine
             // |q| × mark is |q × mark| to the last digit: decimal products carry the sign apart from the digits.
             var value = quantity * run.LastClose;
             var pnl = value - run.CostBasis;
-            var margin = Math.Abs(value) / run.Leverage;
+            var margin = run.LeverageDivisor.Divide(Math.Abs(value));
             unrealized += pnl;
             available += pnl - margin;
         }

@@ -43,8 +43,8 @@ namespace Rari.Backtest.Engine;
 /// fills, confirmed against every account update), equity and available balance (the venue's, re-read only when
 /// something could have changed them), leverage, fee rates and the last close as the mark.</para>
 /// <para><b>Deterministic</b>: no clock, no randomness, ordered iteration; two runs give identical reports.
-/// <b>Hot path</b>: bars are read from the loaded arrays; a bar on which nothing happens allocates only the strategy
-/// context (plus one balance read while a position is open).</para>
+/// <b>Hot path</b>: bars are read from the loaded arrays and the strategy context is a value passed by reference; a bar
+/// on which nothing happens allocates nothing but its share of the equity and price samples.</para>
 /// <para>Not thread-safe; one engine runs once. Parallel sweeps give every run its own engine over the shared bars.</para>
 /// </remarks>
 public sealed partial class BacktestEngine
@@ -198,7 +198,14 @@ public sealed partial class BacktestEngine
             if (run.HasBarNow)
             {
                 ref readonly var bar = ref run.Bars[run.Cursor];
-                _venue.OnKline(run.Symbol, bar);
+                if (run.BarsChecked)
+                {
+                    _venue.OnCheckedKline(run.Symbol, bar);
+                }
+                else
+                {
+                    _venue.OnKline(run.Symbol, bar);
+                }
                 run.LastClose = bar.Close;
                 if (_monitor is not null)
                 {

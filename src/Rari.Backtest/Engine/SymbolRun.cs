@@ -19,12 +19,14 @@ internal sealed class SymbolRun
         Instrument = market.Instrument;
         Strategy = strategy;
         Leverage = leverage;
+        LeverageDivisor = new LeverageDivisor(leverage);
         Bars = market.Bars.Bars;
         Cursor = market.Bars.Start;
         End = market.Bars.End;
         TradeFromMs = market.TradeFromMs;
         Trips = new RoundTripBuilder(market.Symbol, trades);
         Readings = new MarketReadings(market.Bars.BarMs);
+        BarsChecked = market.Bars.AreBarsConsistent;
     }
 
     public int Index { get; }
@@ -39,7 +41,13 @@ internal sealed class SymbolRun
 
     public int Leverage { get; }
 
+    /// <summary>Divides by <see cref="Leverage"/> exactly as the decimal division does, faster for the common leverages.</summary>
+    public LeverageDivisor LeverageDivisor { get; }
+
     public Kline[] Bars { get; }
+
+    /// <summary>Whether the venue may take the bars unchecked: all of them passed its check once, when first replayed.</summary>
+    public bool BarsChecked { get; }
 
     public int End { get; }
 

@@ -17,6 +17,11 @@ public sealed class DrawdownTracker
     private long _lastTimeMs;
     private long _longestFinishedMs;
 
+    // The deepest drawdown of the current episode (same peak) already divided by the peak. A shallower one cannot raise
+    // the largest fraction — dividing by the same positive peak keeps the order, and Math.Max keeps its first argument
+    // on a tie —, so it is not divided again: a backtest's report feeds every equity sample through here.
+    private decimal _dividedDrawdown;
+
     /// <summary>Highest equity seen so far.</summary>
     public decimal Peak { get; private set; }
 
@@ -58,13 +63,15 @@ public sealed class DrawdownTracker
             Peak = equity;
             _peakTimeMs = timestampMs;
             CurrentDrawdown = 0m;
+            _dividedDrawdown = 0m;
             return;
         }
 
         CurrentDrawdown = Peak - equity;
         MaxDrawdown = Math.Max(MaxDrawdown, CurrentDrawdown);
-        if (Peak > 0m)
+        if (Peak > 0m && CurrentDrawdown > _dividedDrawdown)
         {
+            _dividedDrawdown = CurrentDrawdown;
             MaxDrawdownFraction = Math.Max(MaxDrawdownFraction, CurrentDrawdown / Peak);
         }
     }

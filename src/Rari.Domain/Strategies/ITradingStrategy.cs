@@ -32,13 +32,13 @@ public interface ITradingStrategy
     void WarmUp(IEnumerable<Kline> closedKlines);
 
     /// <summary>A kline closed (1-minute bars unless the host is configured otherwise).</summary>
-    StrategyDecision OnKline(in Kline closedKline, StrategyContext context);
+    StrategyDecision OnKline(in Kline closedKline, in StrategyContext context);
 
     /// <summary>The best bid/ask changed. Strategies that only trade on bars may ignore it and return <see cref="StrategyDecision.None"/>.</summary>
-    StrategyDecision OnBookTicker(BookTicker ticker, StrategyContext context);
+    StrategyDecision OnBookTicker(BookTicker ticker, in StrategyContext context);
 
     /// <summary>One of the strategy's own orders changed (accepted, filled, cancelled, expired, rejected, denied).</summary>
-    StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context);
+    StrategyDecision OnOrderEvent(IOrderEvent orderEvent, in StrategyContext context);
 
     /// <summary>Folds one journaled event into the decision state.</summary>
     void Apply(IStrategyEvent strategyEvent);

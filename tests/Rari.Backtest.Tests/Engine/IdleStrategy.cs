@@ -18,11 +18,11 @@ internal sealed class IdleStrategy(Symbol symbol) : ITradingStrategy
     {
     }
 
-    public StrategyDecision OnKline(in Kline closedKline, StrategyContext context) => StrategyDecision.None;
+    public StrategyDecision OnKline(in Kline closedKline, in StrategyContext context) => StrategyDecision.None;
 
-    public StrategyDecision OnBookTicker(BookTicker ticker, StrategyContext context) => StrategyDecision.None;
+    public StrategyDecision OnBookTicker(BookTicker ticker, in StrategyContext context) => StrategyDecision.None;
 
-    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context) => StrategyDecision.None;
+    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, in StrategyContext context) => StrategyDecision.None;
 
     public void Apply(IStrategyEvent strategyEvent)
     {

@@ -28,7 +28,7 @@ internal sealed class ScriptedStrategy(Symbol symbol, Func<Kline, StrategyContex
     {
     }
 
-    public StrategyDecision OnKline(in Kline closedKline, StrategyContext context)
+    public StrategyDecision OnKline(in Kline closedKline, in StrategyContext context)
     {
         if (script(closedKline, context, () => _ids.Create(Id, Symbol, ++_sequence)) is not { } intent)
         {
@@ -39,9 +39,9 @@ internal sealed class ScriptedStrategy(Symbol symbol, Func<Kline, StrategyContex
         return new StrategyDecision([], [new PlaceOrder(intent, "scripted")]);
     }
 
-    public StrategyDecision OnBookTicker(BookTicker ticker, StrategyContext context) => StrategyDecision.None;
+    public StrategyDecision OnBookTicker(BookTicker ticker, in StrategyContext context) => StrategyDecision.None;
 
-    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context)
+    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, in StrategyContext context)
     {
         Received.Add((context.TimestampMs, orderEvent));
         return StrategyDecision.None;

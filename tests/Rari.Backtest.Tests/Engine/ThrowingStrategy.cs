@@ -18,12 +18,12 @@ internal sealed class ThrowingStrategy(Symbol symbol) : ITradingStrategy
     {
     }
 
-    public StrategyDecision OnKline(in Kline closedKline, StrategyContext context) =>
+    public StrategyDecision OnKline(in Kline closedKline, in StrategyContext context) =>
         throw new ArgumentException("the plan has a negative price");
 
-    public StrategyDecision OnBookTicker(BookTicker ticker, StrategyContext context) => StrategyDecision.None;
+    public StrategyDecision OnBookTicker(BookTicker ticker, in StrategyContext context) => StrategyDecision.None;
 
-    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context) => StrategyDecision.None;
+    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, in StrategyContext context) => StrategyDecision.None;
 
     public void Apply(IStrategyEvent strategyEvent)
     {

@@ -64,4 +64,50 @@ public sealed class DrawdownTrackerSpecs
 
         Assert.Contains("time order", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Should_give_the_largest_fraction_of_dividing_every_sample_to_the_last_digit(int seed)
+    {
+        // arrange: a random walk of equities at mixed scales, with ties, new peaks and long episodes; the reference divides
+        // every sample below the peak, as the tracker did before it skipped shallower ones
+        var random = new Random(seed);
+        var tracker = new DrawdownTracker();
+        var equity = 10_000m;
+        var peak = 0m;
+        var largest = 0m;
+        var divisions = 0;
+
+        for (var i = 0; i < 50_000; i++)
+        {
+            var step = random.Next(5) switch
+            {
+                0 => 0m,
+                1 => new decimal(random.Next(0, 5_000), 0, 0, random.Next(2) == 0, 2),
+                2 => new decimal(random.Next(0, 50_000_000), 0, 0, random.Next(2) == 0, 6),
+                3 => -(equity - peak) / 2,
+                _ => new decimal(random.Next(0, 200), 0, 0, random.Next(2) == 0, 0),
+            };
+            equity = Math.Max(1m, equity + step);
+
+            // act
+            tracker.Update(i, equity);
+
+            // assert (reference)
+            if (i == 0 || equity >= peak)
+            {
+                peak = equity;
+                continue;
+            }
+
+            largest = Math.Max(largest, (peak - equity) / peak);
+            divisions++;
+            Assert.Equal(decimal.GetBits(largest), decimal.GetBits(tracker.MaxDrawdownFraction));
+        }
+
+        Assert.True(divisions > 10_000, $"only {divisions} samples below the peak");
+    }
 }

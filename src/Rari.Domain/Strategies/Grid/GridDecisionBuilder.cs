@@ -10,21 +10,22 @@ internal sealed class GridDecisionBuilder
 {
     private List<IStrategyEvent>? _events;
     private List<StrategyCommand>? _commands;
+    private StrategyContext _context;
 
     /// <summary>The state with this decision's events folded in.</summary>
     public GridState State { get; private set; } = null!;
 
-    /// <summary>The input's context.</summary>
-    public StrategyContext Context { get; private set; } = null!;
+    /// <summary>The input's context (read in place: a property returning it by value would copy it at every read).</summary>
+    public ref readonly StrategyContext Context => ref _context;
 
     /// <summary>Market time of the input, UTC epoch milliseconds.</summary>
-    public long Now => Context.TimestampMs;
+    public long Now => _context.TimestampMs;
 
     /// <summary>Starts a decision from the strategy's current state.</summary>
-    public void Begin(GridState state, StrategyContext context)
+    public void Begin(GridState state, in StrategyContext context)
     {
         State = state;
-        Context = context;
+        _context = context;
         _events = null;
         _commands = null;
     }
@@ -46,7 +47,7 @@ internal sealed class GridDecisionBuilder
             ? StrategyDecision.None
             : new StrategyDecision((IReadOnlyList<IStrategyEvent>?)_events ?? [], (IReadOnlyList<StrategyCommand>?)_commands ?? []);
         State = null!;
-        Context = null!;
+        _context = default;
         _events = null;
         _commands = null;
         return decision;

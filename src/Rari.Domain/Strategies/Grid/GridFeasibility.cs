@@ -47,13 +47,13 @@ public static class GridFeasibility
     public static GridRefusal? Check(
         GridPlan plan,
         GridSettings settings,
-        StrategyContext context,
+        in StrategyContext context,
         decimal carriedQuantity = 0m,
         decimal carriedCost = 0m)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(context.Instrument, nameof(context));
 
         return CheckLevels(plan, context.Instrument)
             ?? CheckSteps(plan, settings, context.MakerFeeRate)
@@ -140,7 +140,7 @@ public static class GridFeasibility
             : null;
     }
 
-    private static GridRefusal? CheckMargin(GridPlan plan, StrategyContext context, decimal carriedQuantity, decimal carriedCost)
+    private static GridRefusal? CheckMargin(GridPlan plan, in StrategyContext context, decimal carriedQuantity, decimal carriedCost)
     {
         if (context.Leverage is < 1 or > Position.MaxLeverage)
         {
@@ -159,7 +159,7 @@ public static class GridFeasibility
             : null;
     }
 
-    private static GridRefusal? CheckLiquidation(GridPlan plan, GridSettings settings, StrategyContext context, decimal carriedQuantity, decimal carriedCost)
+    private static GridRefusal? CheckLiquidation(GridPlan plan, GridSettings settings, in StrategyContext context, decimal carriedQuantity, decimal carriedCost)
     {
         // The equity already values the carried inventory at the reference price; the solver values it again, so take it out once.
         var wallet = context.Equity - ((carriedQuantity * plan.ReferencePrice) - carriedCost);
@@ -196,7 +196,7 @@ public static class GridFeasibility
         return null;
     }
 
-    private static Position WorstCase(GridPlan plan, GridCellKind kind, StrategyContext context, decimal carriedQuantity, decimal carriedCost, out int filledRungs)
+    private static Position WorstCase(GridPlan plan, GridCellKind kind, in StrategyContext context, decimal carriedQuantity, decimal carriedCost, out int filledRungs)
     {
         var position = new Position(context.Instrument.Symbol, PositionSide.Both, context.Leverage, MarginType.Cross);
         var tradeId = 0L;

@@ -12,7 +12,7 @@ public sealed partial class GridStrategy
     private void TryStart(decimal close, string why)
     {
         var state = _decision.State;
-        var context = _decision.Context;
+        ref readonly var context = ref _decision.Context;
         var spacing = _market.Spacing(close);
         var layout = GridPlanner.NewLayout(Settings, context.Instrument, close, spacing);
         var plan = GridPlanner.Plan(layout, context.Instrument, Settings, close, spacing, state.NextCellId, []);

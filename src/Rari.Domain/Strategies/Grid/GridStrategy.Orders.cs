@@ -67,7 +67,7 @@ public sealed partial class GridStrategy
             return;
         }
 
-        var context = _decision.Context;
+        ref readonly var context = ref _decision.Context;
         var side = state.ClosingQuantity > 0m ? OrderSide.Sell : OrderSide.Buy;
         var remaining = Math.Abs(state.ClosingQuantity);
         var maxQuantity = context.Instrument.MarketLotSize.MaxQty;
@@ -95,7 +95,7 @@ public sealed partial class GridStrategy
     private void PlaceCellOrder(GridCell cell, GridOrderRole role, decimal reference)
     {
         var state = _decision.State;
-        var context = _decision.Context;
+        ref readonly var context = ref _decision.Context;
         var isEntry = role == GridOrderRole.Entry;
         var side = isEntry ? cell.EntrySide : cell.ExitSide;
         var price = isEntry ? cell.EntryPrice : cell.ExitPrice;

@@ -78,7 +78,7 @@ public sealed partial class GridStrategy
         }
 
         var state = _decision.State;
-        var context = _decision.Context;
+        ref readonly var context = ref _decision.Context;
         var spacing = Settings.RangeSource == GridRangeSource.Volatility ? _market.Spacing(close) : state.Spacing;
         var sameLattice = spacing == state.Spacing;
         var layout = sameLattice

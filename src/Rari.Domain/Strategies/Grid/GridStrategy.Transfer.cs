@@ -82,7 +82,7 @@ public sealed partial class GridStrategy
     private void AssignInherited(decimal close)
     {
         var state = _decision.State;
-        var context = _decision.Context;
+        ref readonly var context = ref _decision.Context;
         var instrument = context.Instrument;
         var quantity = state.InheritedQuantity;
         var cost = state.InheritedCost;

@@ -104,9 +104,9 @@ public sealed partial class GridStrategy : ITradingStrategy, IPositionTransfer, 
     }
 
     /// <inheritdoc />
-    public StrategyDecision OnKline(in Kline closedKline, StrategyContext context)
+    public StrategyDecision OnKline(in Kline closedKline, in StrategyContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(context.Instrument, nameof(context));
         _market.Update(closedKline, _state);
         if (context.TradingState == TradingState.Halted)
         {
@@ -156,13 +156,13 @@ public sealed partial class GridStrategy : ITradingStrategy, IPositionTransfer, 
     }
 
     /// <summary>The grid trades on closed bars; the book ticker decides nothing.</summary>
-    public StrategyDecision OnBookTicker(BookTicker ticker, StrategyContext context) => StrategyDecision.None;
+    public StrategyDecision OnBookTicker(BookTicker ticker, in StrategyContext context) => StrategyDecision.None;
 
     /// <inheritdoc />
-    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context)
+    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, in StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(context.Instrument, nameof(context));
         if (orderEvent.Symbol != Symbol || !_state.TryFindOrder(orderEvent.ClientOrderId, out _, out _))
         {
             return StrategyDecision.None;

@@ -10,7 +10,7 @@ public sealed partial class HybridStrategy
 {
     private const string CloseReason = "hybrid regime switch: closing the outgoing strategy's position";
 
-    private void StartSwitchIfCalledFor(ref HybridDecisionBuilder decision, StrategyContext context)
+    private void StartSwitchIfCalledFor(ref HybridDecisionBuilder decision, in StrategyContext context)
     {
         var state = decision.State;
         var regime = _regime.Regime;
@@ -55,7 +55,7 @@ public sealed partial class HybridStrategy
     }
 
     // Moves a switch in flight forward as far as the latest facts allow. Called once per input, after any child decision.
-    private void Progress(ref HybridDecisionBuilder decision, StrategyContext context, ClientOrderId? endedOrder, bool mayRetryClose)
+    private void Progress(ref HybridDecisionBuilder decision, in StrategyContext context, ClientOrderId? endedOrder, bool mayRetryClose)
     {
         var state = decision.State;
         if (state.Phase == HybridPhase.Draining)
@@ -91,7 +91,7 @@ public sealed partial class HybridStrategy
         }
     }
 
-    private void CompleteDrain(ref HybridDecisionBuilder decision, StrategyContext context, bool timedOut)
+    private void CompleteDrain(ref HybridDecisionBuilder decision, in StrategyContext context, bool timedOut)
     {
         var state = decision.State;
         var outgoing = Child(state.Outgoing);
@@ -134,7 +134,7 @@ public sealed partial class HybridStrategy
     }
 
     // Closes the symbol's position (signed) with a reduce-only MARKET order; false when no valid order exists.
-    private bool PlaceClose(ref HybridDecisionBuilder decision, StrategyContext context, decimal position)
+    private bool PlaceClose(ref HybridDecisionBuilder decision, in StrategyContext context, decimal position)
     {
         var instrument = context.Instrument;
         var side = position > 0m ? OrderSide.Sell : OrderSide.Buy;
@@ -152,7 +152,7 @@ public sealed partial class HybridStrategy
         return true;
     }
 
-    private void OnOwnOrderEvent(ref HybridDecisionBuilder decision, IOrderEvent orderEvent, StrategyContext context)
+    private void OnOwnOrderEvent(ref HybridDecisionBuilder decision, IOrderEvent orderEvent, in StrategyContext context)
     {
         if (decision.State.Close is not { } close || close.Id != orderEvent.ClientOrderId)
         {

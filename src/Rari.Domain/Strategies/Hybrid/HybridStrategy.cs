@@ -163,9 +163,9 @@ public sealed partial class HybridStrategy : ITradingStrategy
     }
 
     /// <inheritdoc />
-    public StrategyDecision OnKline(in Kline closedKline, StrategyContext context)
+    public StrategyDecision OnKline(in Kline closedKline, in StrategyContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(context.Instrument, nameof(context));
         _regime.Update(closedKline);
         var decider = Decider(_state);
         var decision = new HybridDecisionBuilder(_state);
@@ -180,9 +180,9 @@ public sealed partial class HybridStrategy : ITradingStrategy
     }
 
     /// <inheritdoc />
-    public StrategyDecision OnBookTicker(BookTicker ticker, StrategyContext context)
+    public StrategyDecision OnBookTicker(BookTicker ticker, in StrategyContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(context.Instrument, nameof(context));
         var decider = Decider(_state);
         var decision = new HybridDecisionBuilder(_state);
         Progress(ref decision, context, endedOrder: null, mayRetryClose: false);
@@ -195,10 +195,10 @@ public sealed partial class HybridStrategy : ITradingStrategy
     }
 
     /// <inheritdoc />
-    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context)
+    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, in StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(context.Instrument, nameof(context));
         if (orderEvent.Symbol != Symbol || Owner(orderEvent.ClientOrderId) is not { } owner)
         {
             return StrategyDecision.None;
@@ -291,7 +291,7 @@ public sealed partial class HybridStrategy : ITradingStrategy
         }
     }
 
-    private void Feed(ref HybridDecisionBuilder decision, HybridLeg leg, in Kline bar, StrategyContext context, HybridLeg decides)
+    private void Feed(ref HybridDecisionBuilder decision, HybridLeg leg, in Kline bar, in StrategyContext context, HybridLeg decides)
     {
         var child = Child(leg);
         if (leg == decides)
@@ -310,13 +310,13 @@ public sealed partial class HybridStrategy : ITradingStrategy
     }
 
     // The active child trades under the host's state, raised to Reducing while the regime is extreme.
-    private static StrategyContext ActiveContext(StrategyContext context, MarketRegime regime)
+    private static StrategyContext ActiveContext(in StrategyContext context, MarketRegime regime)
     {
         var floor = regime == MarketRegime.Extreme ? TradingState.Reducing : TradingState.Active;
         return context.TradingState >= floor ? context : context with { TradingState = floor };
     }
 
-    private static StrategyContext HaltedContext(StrategyContext context) =>
+    private static StrategyContext HaltedContext(in StrategyContext context) =>
         context.TradingState == TradingState.Halted ? context : context with { TradingState = TradingState.Halted };
 
     // Which leg owns an order: the hybrid itself (None), a child, or nobody (null).

@@ -9,7 +9,7 @@ namespace Rari.Domain.Strategies.Volatility;
 // Entries: turning the bar's signal into a sized, normalized entry order, and giving up on one that does not fill.
 public sealed partial class VolatilityStrategy
 {
-    private void DecideEntry(ref VolatilityDecisionBuilder decision, in Kline bar, StrategyContext context)
+    private void DecideEntry(ref VolatilityDecisionBuilder decision, in Kline bar, in StrategyContext context)
     {
         var signal = _signals.Signal;
         if (!signal.IsEntry || context.TradingState != TradingState.Active)
@@ -82,7 +82,7 @@ public sealed partial class VolatilityStrategy
         decision.Send(new PlaceOrder(intent, EntryReason(signal)));
     }
 
-    private void ManageEntry(ref VolatilityDecisionBuilder decision, StrategyContext context)
+    private void ManageEntry(ref VolatilityDecisionBuilder decision, in StrategyContext context)
     {
         if (decision.State.Entry is not { Status: TrackedOrderStatus.Working } entry || !EntryCanRest)
         {
@@ -125,7 +125,7 @@ public sealed partial class VolatilityStrategy
         decision.State.LastSkipReason != reason;
 
     // Records why a signal was not traded, once per reason until the next entry, so a long trend does not flood the journal.
-    private void Skip(ref VolatilityDecisionBuilder decision, StrategyContext context, EntrySignal signal, EntrySkipReason reason, string detail)
+    private void Skip(ref VolatilityDecisionBuilder decision, in StrategyContext context, EntrySignal signal, EntrySkipReason reason, string detail)
     {
         if (IsNewSkip(decision, reason))
         {

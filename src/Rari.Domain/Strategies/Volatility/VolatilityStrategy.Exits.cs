@@ -12,7 +12,7 @@ public sealed partial class VolatilityStrategy
     private const string TrailingReason = "volatility trailing stop moved";
     private const string ClosedReason = "position closed: the other exits are no longer needed";
 
-    private void ManagePosition(ref VolatilityDecisionBuilder decision, in Kline bar, StrategyContext context)
+    private void ManagePosition(ref VolatilityDecisionBuilder decision, in Kline bar, in StrategyContext context)
     {
         if (context.TradingState == TradingState.Halted)
         {
@@ -47,7 +47,7 @@ public sealed partial class VolatilityStrategy
         }
     }
 
-    private void ManageExit(ref VolatilityDecisionBuilder decision, StrategyContext context)
+    private void ManageExit(ref VolatilityDecisionBuilder decision, in StrategyContext context)
     {
         var state = decision.State;
         if (context.TradingState == TradingState.Halted || state.PositionQuantity <= 0m || state.HasLive(OrderRole.Close))
@@ -60,7 +60,7 @@ public sealed partial class VolatilityStrategy
     }
 
     // The entry is done: record the position and protect it in the same decision.
-    private void OpenPosition(ref VolatilityDecisionBuilder decision, StrategyContext context, decimal lastPrice)
+    private void OpenPosition(ref VolatilityDecisionBuilder decision, in StrategyContext context, decimal lastPrice)
     {
         var state = decision.State;
         decision.Emit(new PositionOpened(
@@ -71,7 +71,7 @@ public sealed partial class VolatilityStrategy
         }
     }
 
-    private void PlaceExits(ref VolatilityDecisionBuilder decision, StrategyContext context, decimal lastPrice)
+    private void PlaceExits(ref VolatilityDecisionBuilder decision, in StrategyContext context, decimal lastPrice)
     {
         var state = decision.State;
         var instrument = context.Instrument;
@@ -128,7 +128,7 @@ public sealed partial class VolatilityStrategy
     }
 
     // Moves the stop toward the best price of the bar, only in the position's favour, in steps of at least the minimum.
-    private void Trail(ref VolatilityDecisionBuilder decision, in Kline bar, StrategyContext context)
+    private void Trail(ref VolatilityDecisionBuilder decision, in Kline bar, in StrategyContext context)
     {
         var state = decision.State;
         var instrument = context.Instrument;
@@ -180,7 +180,7 @@ public sealed partial class VolatilityStrategy
     }
 
     // Closes the whole position with a reduce-only MARKET order; the resting exits stay until it has filled.
-    private void RequestClose(ref VolatilityDecisionBuilder decision, StrategyContext context, ExitReason reason, decimal lastPrice)
+    private void RequestClose(ref VolatilityDecisionBuilder decision, in StrategyContext context, ExitReason reason, decimal lastPrice)
     {
         var state = decision.State;
         var instrument = context.Instrument;
@@ -200,7 +200,7 @@ public sealed partial class VolatilityStrategy
     }
 
     // The position is flat: record the round trip and cancel every order of it that may still trade.
-    private void ClosePosition(ref VolatilityDecisionBuilder decision, StrategyContext context, OrderRole closedBy)
+    private void ClosePosition(ref VolatilityDecisionBuilder decision, in StrategyContext context, OrderRole closedBy)
     {
         var state = decision.State;
         var reason = closedBy switch

@@ -8,10 +8,10 @@ public sealed partial class VolatilityStrategy
     private const string VanishedReason = "position no longer at the venue: its exits are not needed";
 
     /// <inheritdoc />
-    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context)
+    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, in StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(context.Instrument, nameof(context));
         if (orderEvent.Symbol != Symbol || _state.Find(orderEvent.ClientOrderId) is not { } order)
         {
             // Not ours (another strategy, a manual order, a liquidation), or from a round trip long finished.
@@ -40,7 +40,7 @@ public sealed partial class VolatilityStrategy
         return decision.Build();
     }
 
-    private void OnFill(ref VolatilityDecisionBuilder decision, TrackedOrder order, Fill fill, StrategyContext context)
+    private void OnFill(ref VolatilityDecisionBuilder decision, TrackedOrder order, Fill fill, in StrategyContext context)
     {
         if (order.HasTrade(fill.TradeId) || fill.Quantity <= 0m)
         {
@@ -69,7 +69,7 @@ public sealed partial class VolatilityStrategy
         }
     }
 
-    private void OnEnded(ref VolatilityDecisionBuilder decision, TrackedOrder order, OrderEventKind kind, StrategyContext context)
+    private void OnEnded(ref VolatilityDecisionBuilder decision, TrackedOrder order, OrderEventKind kind, in StrategyContext context)
     {
         if (!order.IsLive)
         {
@@ -100,14 +100,14 @@ public sealed partial class VolatilityStrategy
     // position is gone. Retrying the close would be refused the same way on every bar. While the account view still shows
     // our side (it can lag the venue), the refusal is treated as any lost exit and the close retried at the next bar, by
     // which time the view has caught up.
-    private static bool IsVanished(TrackedOrder order, StrategyContext context) =>
+    private static bool IsVanished(TrackedOrder order, in StrategyContext context) =>
         order.Role != OrderRole.Entry && order.IsLive && AccountHoldsNothingOn(order.Side, context.PositionQuantity);
 
     // The exit side is opposite to the position: a sell closes a long, which exists only while the net position is positive.
     private static bool AccountHoldsNothingOn(OrderSide exitSide, decimal accountPosition) =>
         exitSide == OrderSide.Sell ? accountPosition <= 0m : accountPosition >= 0m;
 
-    private void SettleVanished(ref VolatilityDecisionBuilder decision, TrackedOrder refused, StrategyContext context)
+    private void SettleVanished(ref VolatilityDecisionBuilder decision, TrackedOrder refused, in StrategyContext context)
     {
         var state = decision.State;
         if (state.PositionQuantity <= 0m)

@@ -95,9 +95,9 @@ public sealed partial class VolatilityStrategy : ITradingStrategy, IPositionTran
     public void Observe(in Kline closedKline) => _signals.Update(closedKline);
 
     /// <inheritdoc />
-    public StrategyDecision OnKline(in Kline closedKline, StrategyContext context)
+    public StrategyDecision OnKline(in Kline closedKline, in StrategyContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(context.Instrument, nameof(context));
         _signals.Update(closedKline);
         var decision = new VolatilityDecisionBuilder(_state);
         switch (_state.Phase)
@@ -120,7 +120,7 @@ public sealed partial class VolatilityStrategy : ITradingStrategy, IPositionTran
     }
 
     /// <summary>Remembers the touch for limit entries; decides nothing.</summary>
-    public StrategyDecision OnBookTicker(BookTicker ticker, StrategyContext context)
+    public StrategyDecision OnBookTicker(BookTicker ticker, in StrategyContext context)
     {
         if (ticker.Symbol == Symbol && ticker.BidPrice > 0m && ticker.AskPrice >= ticker.BidPrice)
         {
@@ -215,5 +215,5 @@ public sealed partial class VolatilityStrategy : ITradingStrategy, IPositionTran
     private ClientOrderId NextId(in VolatilityDecisionBuilder decision, int offset = 1) =>
         _ids.Create(Id, Symbol, decision.State.Sequence + offset);
 
-    private static decimal MarkOr(StrategyContext context, decimal fallback) => context.MarkPrice ?? fallback;
+    private static decimal MarkOr(in StrategyContext context, decimal fallback) => context.MarkPrice ?? fallback;
 }

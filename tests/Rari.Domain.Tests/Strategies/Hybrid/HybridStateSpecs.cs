@@ -181,11 +181,11 @@ public sealed class HybridStateSpecs
         {
         }
 
-        public StrategyDecision OnKline(in Kline closedKline, StrategyContext context) => StrategyDecision.None;
+        public StrategyDecision OnKline(in Kline closedKline, in StrategyContext context) => StrategyDecision.None;
 
-        public StrategyDecision OnBookTicker(BookTicker ticker, StrategyContext context) => StrategyDecision.None;
+        public StrategyDecision OnBookTicker(BookTicker ticker, in StrategyContext context) => StrategyDecision.None;
 
-        public StrategyDecision OnOrderEvent(Rari.Domain.Orders.IOrderEvent orderEvent, StrategyContext context) => StrategyDecision.None;
+        public StrategyDecision OnOrderEvent(Rari.Domain.Orders.IOrderEvent orderEvent, in StrategyContext context) => StrategyDecision.None;
 
         public void Apply(IStrategyEvent strategyEvent)
         {

@@ -68,16 +68,16 @@ internal sealed class FakeChild : ITradingStrategy, IPositionTransfer
 
     public void WarmUp(IEnumerable<Kline> closedKlines) => WarmedBars += closedKlines.Count();
 
-    public StrategyDecision OnKline(in Kline closedKline, StrategyContext context)
+    public StrategyDecision OnKline(in Kline closedKline, in StrategyContext context)
     {
         Decided++;
         LastKlineState = context.TradingState;
         return context.TradingState == TradingState.Active && _state.Open is null ? Place(context) : StrategyDecision.None;
     }
 
-    public StrategyDecision OnBookTicker(BookTicker ticker, StrategyContext context) => StrategyDecision.None;
+    public StrategyDecision OnBookTicker(BookTicker ticker, in StrategyContext context) => StrategyDecision.None;
 
-    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context)
+    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, in StrategyContext context)
     {
         LastOrderEventState = context.TradingState;
         if (Misbehaves)
@@ -121,7 +121,7 @@ internal sealed class FakeChild : ITradingStrategy, IPositionTransfer
     public IStrategyEvent InheritPosition(decimal signedQuantity, decimal entryPrice, long timestampMs) =>
         new FakeInherited(Id, Symbol, timestampMs, signedQuantity, entryPrice);
 
-    private StrategyDecision Place(StrategyContext context)
+    private StrategyDecision Place(in StrategyContext context)
     {
         var intent = OrderIntent.Create(
             Ids.Create(Id, Symbol, _state.Sequence + 1), Id, Symbol, OrderSide.Buy, OrderType.Limit, 0.1m, price: 1000m, timeInForce: TimeInForce.Gtc);
@@ -148,11 +148,11 @@ internal sealed class ObservingFakeChild(string id) : ITradingStrategy, IPositio
 
     public void WarmUp(IEnumerable<Kline> closedKlines) => _inner.WarmUp(closedKlines);
 
-    public StrategyDecision OnKline(in Kline closedKline, StrategyContext context) => _inner.OnKline(closedKline, context);
+    public StrategyDecision OnKline(in Kline closedKline, in StrategyContext context) => _inner.OnKline(closedKline, context);
 
-    public StrategyDecision OnBookTicker(BookTicker ticker, StrategyContext context) => _inner.OnBookTicker(ticker, context);
+    public StrategyDecision OnBookTicker(BookTicker ticker, in StrategyContext context) => _inner.OnBookTicker(ticker, context);
 
-    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, StrategyContext context) => _inner.OnOrderEvent(orderEvent, context);
+    public StrategyDecision OnOrderEvent(IOrderEvent orderEvent, in StrategyContext context) => _inner.OnOrderEvent(orderEvent, context);
 
     public void Apply(IStrategyEvent strategyEvent) => _inner.Apply(strategyEvent);
 
