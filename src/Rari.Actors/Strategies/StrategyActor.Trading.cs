@@ -27,6 +27,7 @@ public abstract partial class StrategyActor
     private int _syncFailures;
     private long _lastKlineOpenMs = long.MinValue;
     private long _klinesHandled;
+    private long _klinesSkipped;
     private long _orderEventsHandled;
 
     private void Trading()
@@ -85,6 +86,7 @@ public abstract partial class StrategyActor
                     // A repeat, or a bar the warm-up already covered.
                     if (bar.OpenTimeMs <= _lastKlineOpenMs)
                     {
+                        _klinesSkipped++;
                         return;
                     }
 

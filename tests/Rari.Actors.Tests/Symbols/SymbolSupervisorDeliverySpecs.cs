@@ -1,0 +1,142 @@
+using Akka.Actor;
+using Rari.Actors.MarketData;
+using Rari.Actors.Strategies;
+using Rari.Actors.Symbols;
+using Rari.Domain.Orders;
+using Rari.Domain.Strategies;
+using Rari.Domain.Strategies.Grid;
+using Xunit.Abstractions;
+using static Rari.Actors.Tests.Strategies.StrategyFixtures;
+
+namespace Rari.Actors.Tests.Symbols;
+
+/// <summary>
+/// The symbol supervisor's direct delivery: inputs go straight to the strategy incarnation that announced itself, are
+/// held in order while none is known (before the first announcement, across a restart), and none is delivered twice.
+/// </summary>
+public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(PersistenceConfig, output)
+{
+    // A grid whose range comes from the ATR: an inverted bar (high below low) makes its indicator throw, which kills the
+    // strategy actor mid-stream. A restart back-off of a second leaves a window in which no incarnation runs; the order
+    // sync gives up quickly (the gateway probe does not answer it), so the next incarnation trades soon.
+    private static readonly StrategySet AtrGrid = StrategySet.Default with
+    {
+        Grid = GridSettings.Default with { RangeSource = GridRangeSource.Volatility, VolatilitySource = GridVolatilitySource.Atr },
+    };
+
+    private static readonly Rari.Actors.Settings.StrategyActorSettings RestartWindow = FastSettings with
+    {
+        RestartBackoffMin = TimeSpan.FromSeconds(1),
+        RestartBackoffMax = TimeSpan.FromSeconds(1),
+        OrderSyncTimeout = TimeSpan.FromMilliseconds(500),
+    };
+
+    [Fact]
+    public async Task Should_give_the_next_incarnation_every_bar_sent_while_the_strategy_restarted_once_and_in_order()
+    {
+        // arrange: the venue's history ends before the live bars, so the next incarnation's warm-up cannot fill a gap:
+        // every live bar it decides on comes from the supervisor
+        var rig = new SymbolRig(this, strategies: AtrGrid, settings: RestartWindow);
+        var supervisor = rig.Start();
+        await rig.StrategyTradingAsync(supervisor);
+        for (var i = FirstLive; i < FirstLive + 10; i++)
+        {
+            supervisor.Tell(Closed(i));
+        }
+
+        await AwaitAssertAsync(async () => Assert.Equal(10, (await rig.StrategyStatusOf(supervisor)).KlinesHandled), Wait, TimeSpan.FromMilliseconds(50));
+        var first = await IncarnationOf(supervisor);
+        Watch(first);
+
+        // act: kill it mid-stream, then go on while no incarnation runs (an order event of its own among the bars,
+        // one of another strategy that must not reach it)
+        supervisor.Tell(InvertedBar(FirstLive + 10));
+        ExpectTerminated(first, Wait);
+        var ids = new ClientOrderIdFactory();
+        for (var i = FirstLive + 11; i <= FirstLive + 40; i++)
+        {
+            supervisor.Tell(Closed(i));
+            if (i == FirstLive + 20)
+            {
+                supervisor.Tell(new OrderCanceled(Eth, ids.Create(StrategySet.GridId, Eth, 999), Bars[i].OpenTimeMs));
+                supervisor.Tell(new OrderCanceled(Eth, ids.Create(StrategySet.VolatilityId, Eth, 999), Bars[i].OpenTimeMs));
+            }
+        }
+
+        // assert: the next incarnation decided on all thirty bars, none skipped as a repeat or as overtaken, the last
+        // one last; the grid's own order event reached it, the other strategy's did not
+        AwaitCondition(() => rig.StrategyStarts == 2, Wait);
+        StrategyStatus? next = null;
+        await AwaitAssertAsync(
+            async () =>
+            {
+                next = await rig.StrategyStatusOf(supervisor);
+                Assert.Equal(StrategyStage.Trading, next.Stage);
+                Assert.Equal(30, next.KlinesHandled);
+            },
+            Wait,
+            TimeSpan.FromMilliseconds(50));
+        Assert.Equal(0, next!.KlinesSkipped);
+        Assert.Equal(Bars[FirstLive + 40].Close, next.LastPrice);
+        Assert.Equal(1, next.OrderEventsHandled);
+        Assert.NotEqual(first, await IncarnationOf(supervisor));
+    }
+
+    [Fact]
+    public async Task Should_hold_what_arrives_before_the_strategy_announces_itself_and_deliver_it_in_order()
+    {
+        // arrange
+        var rig = new SymbolRig(this);
+
+        // act: bars arrive with the supervisor, before its strategy actor exists
+        var supervisor = rig.Start();
+        for (var i = FirstLive; i < FirstLive + 20; i++)
+        {
+            supervisor.Tell(Closed(i));
+        }
+
+        // assert: every one decided, in order, once
+        StrategyStatus? status = null;
+        await AwaitAssertAsync(
+            async () =>
+            {
+                status = await rig.StrategyStatusOf(supervisor);
+                Assert.Equal(StrategyStage.Trading, status.Stage);
+                Assert.Equal(20, status.KlinesHandled);
+            },
+            Wait,
+            TimeSpan.FromMilliseconds(50));
+        Assert.Equal(0, status!.KlinesSkipped);
+        Assert.Equal(Bars[FirstLive + 19].Close, status.LastPrice);
+    }
+
+    [Fact]
+    public async Task Should_deliver_straight_to_the_incarnation_and_route_order_events_of_its_own_strategy_only()
+    {
+        // arrange
+        var rig = new SymbolRig(this);
+        var supervisor = rig.Start();
+        await rig.StrategyTradingAsync(supervisor);
+        var ids = new ClientOrderIdFactory();
+
+        // act: a bar, an order event of the grid, one of the volatility strategy, one of another symbol's grid
+        supervisor.Tell(Closed(FirstLive));
+        supervisor.Tell(new OrderCanceled(Eth, ids.Create(StrategySet.GridId, Eth, 1), 1));
+        supervisor.Tell(new OrderCanceled(Eth, ids.Create(StrategySet.VolatilityId, Eth, 1), 2));
+        supervisor.Tell(new OrderCanceled(Eth, ids.Create(StrategySet.GridId, new Domain.Identifiers.Symbol("BTCUSDT"), 1), 3));
+        supervisor.Tell(Closed(FirstLive + 1));
+
+        // assert
+        await AwaitAssertAsync(async () => Assert.Equal(2, (await rig.StrategyStatusOf(supervisor)).KlinesHandled), Wait, TimeSpan.FromMilliseconds(50));
+        var status = await rig.StrategyStatusOf(supervisor);
+        Assert.Equal(1, status.OrderEventsHandled);
+        Assert.Equal(0, status.KlinesSkipped);
+    }
+
+    private static KlineClosed InvertedBar(int index) =>
+        new(Eth, Bars[index] with { High = Bars[index].Low - 1m }, 0);
+
+    // The strategy actor itself (the back-off supervisor's child, named after its journal's kind).
+    private Task<IActorRef> IncarnationOf(IActorRef supervisor) =>
+        Sys.ActorSelection(supervisor.Path / SymbolSupervisor.ChildName / GridActor.PersistenceKind).ResolveOne(Wait);
+}
