@@ -33,6 +33,7 @@ public abstract partial class StrategyActor
     private void Trading()
     {
         Command<KlineClosed>(Accept);
+        Command<KlinesClosed>(AcceptAll);
         Command<BookTickerChanged>(Accept);
         Command<IOrderEvent>(Accept);
         Command<OrderReports>(reports =>
@@ -62,6 +63,18 @@ public abstract partial class StrategyActor
     private void Accept(object input)
     {
         _inputs.Enqueue(input);
+        Drain();
+    }
+
+    // Every kline is its own input, decided (and its events written) before the next, exactly as if each had come alone.
+    private void AcceptAll(KlinesClosed closed)
+    {
+        var klines = closed.Klines;
+        for (var i = 0; i < klines.Count; i++)
+        {
+            _inputs.Enqueue(klines[i]);
+        }
+
         Drain();
     }
 

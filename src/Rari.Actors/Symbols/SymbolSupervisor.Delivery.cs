@@ -40,6 +40,28 @@ public sealed partial class SymbolSupervisor
         }
     }
 
+    // Several klines: one message to a running incarnation, held one by one otherwise.
+    private void DeliverAll(KlinesClosed closed)
+    {
+        if (_halted)
+        {
+            return;
+        }
+
+        if (_incarnation is not null)
+        {
+            _incarnation.Tell(closed, Self);
+        }
+        else if (_child is not null)
+        {
+            var klines = closed.Klines;
+            for (var i = 0; i < klines.Count; i++)
+            {
+                Hold(klines[i]);
+            }
+        }
+    }
+
     // Bars, order events and order reports keep their order (bounded like the strategy's own start-up buffer, the
     // oldest dropped); only the latest ticker and book matter, they are states. The account, the trading states,
     // staleness and the mark are not held: the supervisor sends its latest of each to every new incarnation.

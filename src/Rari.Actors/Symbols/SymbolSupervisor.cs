@@ -204,6 +204,7 @@ public sealed partial class SymbolSupervisor : ReceiveActor, IWithTimers
     private void CommonReceives()
     {
         Receive<KlineClosed>(OnKline);
+        Receive<KlinesClosed>(OnKlines);
         Receive<BookTickerChanged>(ticker =>
         {
             if (ticker.Symbol == _symbol)

@@ -53,15 +53,15 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
         supervisor.Tell(InvertedBar(FirstLive + 10));
         ExpectTerminated(first, Wait);
         var ids = new ClientOrderIdFactory();
-        for (var i = FirstLive + 11; i <= FirstLive + 40; i++)
+        for (var i = FirstLive + 11; i <= FirstLive + 20; i++)
         {
             supervisor.Tell(Closed(i));
-            if (i == FirstLive + 20)
-            {
-                supervisor.Tell(new OrderCanceled(Eth, ids.Create(StrategySet.GridId, Eth, 999), Bars[i].OpenTimeMs));
-                supervisor.Tell(new OrderCanceled(Eth, ids.Create(StrategySet.VolatilityId, Eth, 999), Bars[i].OpenTimeMs));
-            }
         }
+
+        supervisor.Tell(new OrderCanceled(Eth, ids.Create(StrategySet.GridId, Eth, 999), Bars[FirstLive + 20].OpenTimeMs));
+        supervisor.Tell(new OrderCanceled(Eth, ids.Create(StrategySet.VolatilityId, Eth, 999), Bars[FirstLive + 20].OpenTimeMs));
+        supervisor.Tell(Batch(FirstLive + 21, 10));
+        supervisor.Tell(Batch(FirstLive + 31, 10));
 
         // assert: the next incarnation decided on all thirty bars, none skipped as a repeat or as overtaken, the last
         // one last; the grid's own order event reached it, the other strategy's did not
@@ -90,10 +90,12 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
 
         // act: bars arrive with the supervisor, before its strategy actor exists
         var supervisor = rig.Start();
-        for (var i = FirstLive; i < FirstLive + 20; i++)
+        for (var i = FirstLive; i < FirstLive + 10; i++)
         {
             supervisor.Tell(Closed(i));
         }
+
+        supervisor.Tell(Batch(FirstLive + 10, 10));
 
         // assert: every one decided, in order, once
         StrategyStatus? status = null;
@@ -132,6 +134,42 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
         Assert.Equal(1, status.OrderEventsHandled);
         Assert.Equal(0, status.KlinesSkipped);
     }
+
+    [Fact]
+    public async Task Should_read_and_decide_every_kline_of_a_batch_in_order_as_if_each_had_come_alone()
+    {
+        // arrange
+        var rig = new SymbolRig(this);
+        var supervisor = rig.Start();
+        await rig.StrategyTradingAsync(supervisor);
+
+        // act: ten bars in one message, the first a repeat of nothing, then a lone bar after them
+        supervisor.Tell(Batch(FirstLive, 10));
+        supervisor.Tell(Closed(FirstLive + 10));
+
+        // assert: a risk reading per bar, in order; the strategy decided on all eleven, none skipped
+        for (var i = FirstLive; i <= FirstLive + 10; i++)
+        {
+            var closeMs = Bars[i].OpenTimeMs + StrategyActor.BarMs;
+            var reading = rig.RiskGateGot<Rari.Actors.Risk.SymbolMarketObserved>();
+            Assert.Equal(closeMs, reading.TimestampMs);
+        }
+
+        StrategyStatus? status = null;
+        await AwaitAssertAsync(
+            async () =>
+            {
+                status = await rig.StrategyStatusOf(supervisor);
+                Assert.Equal(11, status.KlinesHandled);
+            },
+            Wait,
+            TimeSpan.FromMilliseconds(50));
+        Assert.Equal(0, status!.KlinesSkipped);
+        Assert.Equal(Bars[FirstLive + 10].Close, status.LastPrice);
+    }
+
+    private static KlinesClosed Batch(int from, int count) =>
+        new(Eth, [.. Enumerable.Range(from, count).Select(Closed)]);
 
     private static KlineClosed InvertedBar(int index) =>
         new(Eth, Bars[index] with { High = Bars[index].Low - 1m }, 0);
