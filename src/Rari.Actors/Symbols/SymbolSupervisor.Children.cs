@@ -61,6 +61,12 @@ public sealed partial class SymbolSupervisor
             return;
         }
 
+        if (_halted)
+        {
+            // Started just before the halt's stop reached its back-off supervisor; it is stopping, nothing goes to it.
+            return;
+        }
+
         // A new incarnation knows nothing of the account or the states: send the latest of each (stashed until it recovered).
         if (_account is not null)
         {
@@ -135,7 +141,7 @@ public sealed partial class SymbolSupervisor
     {
         _halted = true;
         _haltReason = reason;
-        ForgetHeld();
+        ForgetIncarnation();
 
         // The back-off supervisor forwards the stop to the child (or, between restarts, just ends) and stops with it.
         _child?.Tell(StopStrategy.Instance);

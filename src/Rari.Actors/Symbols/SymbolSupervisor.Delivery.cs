@@ -137,8 +137,15 @@ public sealed partial class SymbolSupervisor
         return true;
     }
 
-    private void ForgetHeld()
+    // A halt stops the incarnation; nothing more goes to it, and after a resume inputs are held for the next one.
+    private void ForgetIncarnation()
     {
+        if (_incarnation is not null)
+        {
+            Context.Unwatch(_incarnation);
+            _incarnation = null;
+        }
+
         _held.Clear();
         _heldBook = null;
         _heldTicker = null;

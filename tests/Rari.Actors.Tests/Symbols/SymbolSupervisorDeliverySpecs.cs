@@ -4,7 +4,6 @@ using Rari.Actors.Strategies;
 using Rari.Actors.Symbols;
 using Rari.Domain.Orders;
 using Rari.Domain.Strategies;
-using Rari.Domain.Strategies.Grid;
 using Xunit.Abstractions;
 using static Rari.Actors.Tests.Strategies.StrategyFixtures;
 
@@ -16,14 +15,8 @@ namespace Rari.Actors.Tests.Symbols;
 /// </summary>
 public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(PersistenceConfig, output)
 {
-    // A grid whose range comes from the ATR: an inverted bar (high below low) makes its indicator throw, which kills the
-    // strategy actor mid-stream. A restart back-off of a second leaves a window in which no incarnation runs; the order
-    // sync gives up quickly (the gateway probe does not answer it), so the next incarnation trades soon.
-    private static readonly StrategySet AtrGrid = StrategySet.Default with
-    {
-        Grid = GridSettings.Default with { RangeSource = GridRangeSource.Volatility, VolatilitySource = GridVolatilitySource.Atr },
-    };
-
+    // A restart back-off of a second leaves a window in which no incarnation runs; the order sync gives up quickly (the
+    // gateway probe does not answer it), so the next incarnation trades soon.
     private static readonly Rari.Actors.Settings.StrategyActorSettings RestartWindow = FastSettings with
     {
         RestartBackoffMin = TimeSpan.FromSeconds(1),
@@ -36,7 +29,7 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
     {
         // arrange: the venue's history ends before the live bars, so the next incarnation's warm-up cannot fill a gap:
         // every live bar it decides on comes from the supervisor
-        var rig = new SymbolRig(this, strategies: AtrGrid, settings: RestartWindow);
+        var rig = new SymbolRig(this, strategies: SymbolRig.AtrGrid, settings: RestartWindow);
         var supervisor = rig.Start();
         await rig.StrategyTradingAsync(supervisor);
         for (var i = FirstLive; i < FirstLive + 10; i++)
@@ -44,13 +37,13 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
             supervisor.Tell(Closed(i));
         }
 
-        await AwaitAssertAsync(async () => Assert.Equal(10, (await rig.StrategyStatusOf(supervisor)).KlinesHandled), Wait, TimeSpan.FromMilliseconds(50));
+        await rig.StrategyHandledAsync(supervisor, 10);
         var first = await IncarnationOf(supervisor);
         Watch(first);
 
         // act: kill it mid-stream, then go on while no incarnation runs (an order event of its own among the bars,
         // one of another strategy that must not reach it)
-        supervisor.Tell(InvertedBar(FirstLive + 10));
+        supervisor.Tell(SymbolRig.InvertedBar(FirstLive + 10));
         ExpectTerminated(first, Wait);
         var ids = new ClientOrderIdFactory();
         for (var i = FirstLive + 11; i <= FirstLive + 20; i++)
@@ -66,17 +59,8 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
         // assert: the next incarnation decided on all thirty bars, none skipped as a repeat or as overtaken, the last
         // one last; the grid's own order event reached it, the other strategy's did not
         AwaitCondition(() => rig.StrategyStarts == 2, Wait);
-        StrategyStatus? next = null;
-        await AwaitAssertAsync(
-            async () =>
-            {
-                next = await rig.StrategyStatusOf(supervisor);
-                Assert.Equal(StrategyStage.Trading, next.Stage);
-                Assert.Equal(30, next.KlinesHandled);
-            },
-            Wait,
-            TimeSpan.FromMilliseconds(50));
-        Assert.Equal(0, next!.KlinesSkipped);
+        var next = await rig.StrategyHandledAsync(supervisor, 30);
+        Assert.Equal(0, next.KlinesSkipped);
         Assert.Equal(Bars[FirstLive + 40].Close, next.LastPrice);
         Assert.Equal(1, next.OrderEventsHandled);
         Assert.NotEqual(first, await IncarnationOf(supervisor));
@@ -98,17 +82,8 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
         supervisor.Tell(Batch(FirstLive + 10, 10));
 
         // assert: every one decided, in order, once
-        StrategyStatus? status = null;
-        await AwaitAssertAsync(
-            async () =>
-            {
-                status = await rig.StrategyStatusOf(supervisor);
-                Assert.Equal(StrategyStage.Trading, status.Stage);
-                Assert.Equal(20, status.KlinesHandled);
-            },
-            Wait,
-            TimeSpan.FromMilliseconds(50));
-        Assert.Equal(0, status!.KlinesSkipped);
+        var status = await rig.StrategyHandledAsync(supervisor, 20);
+        Assert.Equal(0, status.KlinesSkipped);
         Assert.Equal(Bars[FirstLive + 19].Close, status.LastPrice);
     }
 
@@ -129,8 +104,7 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
         supervisor.Tell(Closed(FirstLive + 1));
 
         // assert
-        await AwaitAssertAsync(async () => Assert.Equal(2, (await rig.StrategyStatusOf(supervisor)).KlinesHandled), Wait, TimeSpan.FromMilliseconds(50));
-        var status = await rig.StrategyStatusOf(supervisor);
+        var status = await rig.StrategyHandledAsync(supervisor, 2);
         Assert.Equal(1, status.OrderEventsHandled);
         Assert.Equal(0, status.KlinesSkipped);
     }
@@ -155,24 +129,13 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
             Assert.Equal(closeMs, reading.TimestampMs);
         }
 
-        StrategyStatus? status = null;
-        await AwaitAssertAsync(
-            async () =>
-            {
-                status = await rig.StrategyStatusOf(supervisor);
-                Assert.Equal(11, status.KlinesHandled);
-            },
-            Wait,
-            TimeSpan.FromMilliseconds(50));
-        Assert.Equal(0, status!.KlinesSkipped);
+        var status = await rig.StrategyHandledAsync(supervisor, 11);
+        Assert.Equal(0, status.KlinesSkipped);
         Assert.Equal(Bars[FirstLive + 10].Close, status.LastPrice);
     }
 
     private static KlinesClosed Batch(int from, int count) =>
         new(Eth, [.. Enumerable.Range(from, count).Select(Closed)]);
-
-    private static KlineClosed InvertedBar(int index) =>
-        new(Eth, Bars[index] with { High = Bars[index].Low - 1m }, 0);
 
     // The strategy actor itself (the back-off supervisor's child, named after its journal's kind).
     private Task<IActorRef> IncarnationOf(IActorRef supervisor) =>
