@@ -62,12 +62,6 @@ public sealed partial class MarketDataStream
         }
     }
 
-    private void Tell(SymbolFeed feed, object message)
-    {
-        _symbols.Tell(message);
-        feed.Events++;
-    }
-
     /// <summary>Notes an event for the symbol; a stale symbol is told first that its data flows again.</summary>
     private void Touch(SymbolFeed feed, long now)
     {
@@ -76,7 +70,7 @@ public sealed partial class MarketDataStream
             feed.IsStale = false;
             var silentFor = now - feed.LastHeardMs;
             _log.Info("{0}: market data flows again after {1} ms of silence", feed.Symbol, silentFor);
-            _symbols.Tell(new MarketDataResumed(feed.Symbol, silentFor));
+            TellNow(feed, new MarketDataResumed(feed.Symbol, silentFor));
         }
 
         feed.LastEventAtMs = now;
@@ -92,7 +86,7 @@ public sealed partial class MarketDataStream
             {
                 feed.IsStale = true;
                 _log.Warning("{0}: no market data for {1} ms (limit {2} ms); its trading pauses", feed.Symbol, now - feed.LastHeardMs, limitMs);
-                _symbols.Tell(new MarketDataStale(feed.Symbol, feed.LastEventAtMs, now));
+                TellNow(feed, new MarketDataStale(feed.Symbol, feed.LastEventAtMs, now));
             }
         }
     }

@@ -128,13 +128,7 @@ public sealed partial class MarketDataStream : ReceiveActor, IWithTimers
         Receive<StreamInit>(_ => Sender.Tell(StreamAck.Instance));
         Receive<MarketDataBatch>(batch =>
         {
-            var events = batch.Events;
-            var nowMs = NowMs;
-            for (var i = 0; i < events.Count; i++)
-            {
-                OnElement(events[i], nowMs);
-            }
-
+            OnBatch(batch);
             Sender.Tell(StreamAck.Instance);
         });
         Receive<StreamCompleted>(_ => throw new InvalidOperationException("The market-data graph ended; restarting the market-data stream."));

@@ -47,3 +47,14 @@ public sealed record SymbolsUnsubscribed(IReadOnlyList<Symbol> Symbols);
 /// </summary>
 /// <param name="Events">The elements, oldest first; never changed after it is sent.</param>
 public sealed record MarketDataBatch(IReadOnlyList<object> Events);
+
+/// <summary>
+/// Several closed klines of one symbol, oldest first, sent by the market-data stream as one message where a
+/// <see cref="MarketDataBatch"/> held more than one for the symbol with nothing else of the symbol between them (so no
+/// other event of the symbol changes place). Each kline means exactly what it would alone: the symbol supervisor and
+/// the strategy actor handle them one by one, in order, as if they had come as <see cref="KlineClosed"/>; one message
+/// instead of one per kline only saves the mailboxes on the way.
+/// </summary>
+/// <param name="Symbol">The symbol of every kline.</param>
+/// <param name="Klines">The klines, oldest first, each newer than the one before; never changed after it is sent.</param>
+public sealed record KlinesClosed(Symbol Symbol, IReadOnlyList<KlineClosed> Klines) : IWithSymbol, IRariMessage;

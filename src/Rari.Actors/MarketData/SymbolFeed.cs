@@ -35,6 +35,9 @@ internal sealed class SymbolFeed(Symbol symbol, long watchedSinceMs, LocalOrderB
     /// <summary>Live klines held back while missed ones are fetched; null when no fill is running.</summary>
     public List<KlineClosed>? Held { get; set; }
 
+    /// <summary>Klines of the batch being handled, not yet told (sent as one message at the end of the batch).</summary>
+    public List<KlineClosed> Gathered { get; } = [];
+
     /// <summary>Tells a fill's answer from an older one's.</summary>
     public int FillGeneration { get; set; }
 

@@ -166,5 +166,6 @@ public abstract partial class StrategyActor
         _klinesHandled,
         _orderEventsHandled,
         $"{_stage.ToString().ToLowerInvariant()}; {StrategyDescriptions.Describe(_strategy)}",
-        _markPrice ?? (_lastClose > 0m ? _lastClose : null));
+        _markPrice ?? (_lastClose > 0m ? _lastClose : null),
+        _klinesSkipped);
 }

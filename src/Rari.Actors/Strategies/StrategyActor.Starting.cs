@@ -22,6 +22,7 @@ public abstract partial class StrategyActor
         Command<RetryWarmUp>(_ => FetchWarmUp());
         Command<OrderReports>(reports => BufferReports(reports));
         Command<KlineClosed>(Buffer);
+        Command<KlinesClosed>(BufferAll);
         Command<BookTickerChanged>(Buffer);
         Command<IOrderEvent>(Buffer);
         CommonCommands();
@@ -39,6 +40,7 @@ public abstract partial class StrategyActor
             }
         });
         Command<KlineClosed>(Buffer);
+        Command<KlinesClosed>(BufferAll);
         Command<BookTickerChanged>(Buffer);
         Command<IOrderEvent>(Buffer);
         CommonCommands();
@@ -151,6 +153,15 @@ public abstract partial class StrategyActor
             {
                 Buffer(orderEvent);
             }
+        }
+    }
+
+    private void BufferAll(KlinesClosed closed)
+    {
+        var klines = closed.Klines;
+        for (var i = 0; i < klines.Count; i++)
+        {
+            Buffer(klines[i]);
         }
     }
 

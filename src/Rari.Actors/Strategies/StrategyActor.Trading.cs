@@ -27,11 +27,13 @@ public abstract partial class StrategyActor
     private int _syncFailures;
     private long _lastKlineOpenMs = long.MinValue;
     private long _klinesHandled;
+    private long _klinesSkipped;
     private long _orderEventsHandled;
 
     private void Trading()
     {
         Command<KlineClosed>(Accept);
+        Command<KlinesClosed>(AcceptAll);
         Command<BookTickerChanged>(Accept);
         Command<IOrderEvent>(Accept);
         Command<OrderReports>(reports =>
@@ -64,6 +66,18 @@ public abstract partial class StrategyActor
         Drain();
     }
 
+    // Every kline is its own input, decided (and its events written) before the next, exactly as if each had come alone.
+    private void AcceptAll(KlinesClosed closed)
+    {
+        var klines = closed.Klines;
+        for (var i = 0; i < klines.Count; i++)
+        {
+            _inputs.Enqueue(klines[i]);
+        }
+
+        Drain();
+    }
+
     // One input at a time: while a decision's events are being written, the next input waits in the queue (and new
     // messages in Akka's stash), so every decision sees the state its predecessor left.
     private void Drain()
@@ -85,6 +99,7 @@ public abstract partial class StrategyActor
                     // A repeat, or a bar the warm-up already covered.
                     if (bar.OpenTimeMs <= _lastKlineOpenMs)
                     {
+                        _klinesSkipped++;
                         return;
                     }
 

@@ -31,7 +31,8 @@ namespace Rari.Actors.Strategies;
 /// (<see cref="Execution.GetOrderReports"/>); the reports become order events (<see cref="OrderReportEvents"/>), handled
 /// before the buffered inputs. Bars the warm-up already covered are skipped by open time. If the gateway does not answer
 /// in time, the actor trades anyway and keeps asking with back-off, so market data is never held back for long.</item>
-/// <item><see cref="StrategyStage.Trading"/>: every input is decided at once; the order sync repeats periodically.</item>
+/// <item><see cref="StrategyStage.Trading"/>: every input is decided at once (the klines of a <see cref="KlinesClosed"/> one
+/// by one, in order, as if each had come alone); the order sync repeats periodically.</item>
 /// </list>
 /// <para><b>A decision</b>: its events are persisted with <c>PersistAll</c> (no new message is taken until they are
 /// written and applied), then its commands go out: <see cref="PlaceOrder"/> to the risk gate as

@@ -42,6 +42,10 @@ public sealed record GetStrategyStatus
 /// <param name="OrderEventsHandled">Order events this incarnation handled (from the stream or derived from order reports).</param>
 /// <param name="Detail">A short human-readable note: phase, regime, inventory, last refusal.</param>
 /// <param name="LastPrice">The latest mark (or close) the strategy saw; null before the first.</param>
+/// <param name="KlinesSkipped">
+/// Closed klines this incarnation received live but did not decide on because they were not newer than the last bar it
+/// knew: repeats, late bars, bars its warm-up already covered.
+/// </param>
 public sealed record StrategyStatus(
     Symbol Symbol,
     StrategyId StrategyId,
@@ -55,7 +59,8 @@ public sealed record StrategyStatus(
     long KlinesHandled,
     long OrderEventsHandled,
     string Detail,
-    decimal? LastPrice = null);
+    decimal? LastPrice = null,
+    long KlinesSkipped = 0);
 
 /// <summary>
 /// Stops a strategy actor once the decision it is persisting (if any) is written and its commands are sent. Sent
@@ -71,7 +76,9 @@ public sealed record StopStrategy : IRariMessage, IDeadLetterSuppression
 
 /// <summary>
 /// Told by a strategy actor to its owner (the symbol supervisor) every time it starts, so that the owner sends it the
-/// latest account view, trading states, staleness and mark price, which a new incarnation does not know.
+/// latest account view, trading states, staleness and mark price, which a new incarnation does not know. It is also the
+/// handshake of direct delivery: the sender is the new incarnation, and from then on the owner sends it its inputs
+/// directly (watching it) instead of through the back-off supervisor, the inputs held meanwhile first.
 /// </summary>
 /// <param name="Symbol">The symbol.</param>
 /// <param name="StrategyId">The hosted strategy's id.</param>

@@ -54,8 +54,20 @@ public sealed partial class SymbolSupervisor
 
     private void OnChildStarted(StrategyStarted started)
     {
-        // A new incarnation knows nothing of the account or the states: send the latest of each (stashed until it recovered).
         var child = Sender;
+        if (!IsIncarnation(child))
+        {
+            _log.Warning("{Symbol}: {Sender} announced itself as the strategy but is not its incarnation; ignored", _symbol, child);
+            return;
+        }
+
+        if (_halted)
+        {
+            // Started just before the halt's stop reached its back-off supervisor; it is stopping, nothing goes to it.
+            return;
+        }
+
+        // A new incarnation knows nothing of the account or the states: send the latest of each (stashed until it recovered).
         if (_account is not null)
         {
             child.Tell(_account);
@@ -81,6 +93,8 @@ public sealed partial class SymbolSupervisor
             child.Tell(_mark);
         }
 
+        // From now on its inputs go to it directly, the held ones first.
+        Connect(child);
         _log.Debug("{Symbol}: strategy {StrategyId} (re)started", _symbol, started.StrategyId);
     }
 
@@ -127,6 +141,7 @@ public sealed partial class SymbolSupervisor
     {
         _halted = true;
         _haltReason = reason;
+        ForgetIncarnation();
 
         // The back-off supervisor forwards the stop to the child (or, between restarts, just ends) and stops with it.
         _child?.Tell(StopStrategy.Instance);
@@ -158,12 +173,14 @@ public sealed partial class SymbolSupervisor
 
     private void OnTerminated(Terminated terminated)
     {
-        if (!terminated.ActorRef.Equals(_child))
+        if (Disconnect(terminated.ActorRef) || !terminated.ActorRef.Equals(_child))
         {
             return;
         }
 
+        // Its incarnation died with it; what is held waits for the next one (if it starts again).
         _child = null;
+        _incarnation = null;
         if (_stopping)
         {
             Context.Stop(Self);

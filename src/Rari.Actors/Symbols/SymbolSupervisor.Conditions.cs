@@ -23,11 +23,32 @@ public sealed partial class SymbolSupervisor
 
     private void OnKline(KlineClosed closed)
     {
+        if (closed.Symbol == _symbol)
+        {
+            Observe(closed);
+            Deliver(closed);
+        }
+    }
+
+    // Each kline is read for the risk gate as if it had come alone; the strategy gets them in one message when it runs.
+    private void OnKlines(KlinesClosed closed)
+    {
         if (closed.Symbol != _symbol)
         {
             return;
         }
 
+        var klines = closed.Klines;
+        for (var i = 0; i < klines.Count; i++)
+        {
+            Observe(klines[i]);
+        }
+
+        DeliverAll(closed);
+    }
+
+    private void Observe(KlineClosed closed)
+    {
         var bar = closed.Kline;
         if (_observer.Observe(bar, _mark?.Update.MarkPrice) is { } observed)
         {
@@ -38,8 +59,6 @@ public sealed partial class SymbolSupervisor
         {
             _log.Warning("{Symbol}: malformed bar at {OpenTimeMs} (O {Open} H {High} L {Low} C {Close}) kept out of the risk readings", _symbol, bar.OpenTimeMs, bar.Open, bar.High, bar.Low, bar.Close);
         }
-
-        Deliver(closed);
     }
 
     private void OnMarkPrice(MarkPriceChanged changed)

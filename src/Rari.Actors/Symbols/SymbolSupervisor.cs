@@ -39,7 +39,15 @@ namespace Rari.Actors.Symbols;
 /// (<see cref="Topics.Account"/>) and trading states (<see cref="Topics.TradingState"/>) go to the child; order events and
 /// order reports go to it when the strategy id in the client order id is one of the mode's (hybrid: <c>hybrid</c>,
 /// <c>hgrid</c> and <c>hvol</c> all belong to the regime arbiter); others are logged and dropped. A new incarnation of the
-/// child is sent the latest account, trading states, staleness and mark as soon as it says it started.</para>
+/// child is sent the latest account, trading states, staleness and mark as soon as it says it started
+/// (<see cref="StrategyStarted"/>).</para>
+/// <para><b>Delivery.</b> Everything for the strategy goes straight to the incarnation that announced itself, not through
+/// the back-off supervisor (one mailbox fewer per market event); the supervisor watches it. Until an incarnation
+/// announces itself, and from its death until the next one does, closed klines, order events and order reports are held
+/// in order (at most <see cref="StrategyActorSettings.InputBuffer"/>, the oldest dropped) with the latest book ticker and
+/// book, and sent to the next incarnation before anything newer: inputs take one path at a time, so none overtakes
+/// another, and none is sent twice. Bars lost in a dying incarnation's mailbox are fetched again by the next one's warm-up
+/// (it skips bars it already covers by open time).</para>
 /// <para><b>Risk readings.</b> Every closed bar becomes a <see cref="SymbolMarketObserved"/> for the risk gate
 /// (<see cref="MarketObserver"/>: bar return, spread of recent returns, realized volatility, ATR), halted or not.</para>
 /// <para><b>Start-up.</b> Subscribes to the topics, asks the gateway for the current account and the risk gate for the
@@ -196,6 +204,7 @@ public sealed partial class SymbolSupervisor : ReceiveActor, IWithTimers
     private void CommonReceives()
     {
         Receive<KlineClosed>(OnKline);
+        Receive<KlinesClosed>(OnKlines);
         Receive<BookTickerChanged>(ticker =>
         {
             if (ticker.Symbol == _symbol)
@@ -287,14 +296,6 @@ public sealed partial class SymbolSupervisor : ReceiveActor, IWithTimers
         }
 
         return false;
-    }
-
-    private void Deliver(object message)
-    {
-        if (!_halted && _child is not null)
-        {
-            _child.Tell(message);
-        }
     }
 
     /// <summary>The gateway's account view at start.</summary>

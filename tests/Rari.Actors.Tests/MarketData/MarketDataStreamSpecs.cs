@@ -26,10 +26,10 @@ public sealed class MarketDataStreamSpecs(ITestOutputHelper output) : Akka.TestK
 
         // act
         await sim.StepAsync(5);
-        var received = await symbols.ReceiveUntilAsync(r => r.OfType<KlineClosed>().Count() == 10
+        var received = await symbols.ReceiveUntilAsync(r => r.Klines().Count() == 10
             && r.OfType<BookTickerChanged>().Any(t => t.Symbol == Eth) && r.OfType<MarkPriceChanged>().Any(m => m.Symbol == Eth));
         await sim.StepAsync();
-        var next = await symbols.ReceiveUntilAsync(r => r.OfType<KlineClosed>().Any(k => k.Symbol == Btc));
+        var next = await symbols.ReceiveUntilAsync(r => r.Klines().Any(k => k.Symbol == Btc));
 
         // assert
         Assert.Equal([Btc, Eth], subscribed.Subscribed);
@@ -38,11 +38,11 @@ public sealed class MarketDataStreamSpecs(ITestOutputHelper output) : Akka.TestK
         foreach (var symbol in new[] { Btc, Eth })
         {
             var venue = (await rest.GetKlinesAsync(symbol, KlineInterval.OneMinute, FirstOpenMs, limit: 5)).Select(k => k.ToKline());
-            Assert.Equal(venue, received.OfType<KlineClosed>().Where(k => k.Symbol == symbol).Select(k => k.Kline));
+            Assert.Equal(venue, received.Klines().Where(k => k.Symbol == symbol).Select(k => k.Kline));
         }
 
         Assert.Equal([FirstOpenMs + (5 * Minute)], next.KlineOpens(Btc)); // <-- the sixth bar, nothing repeated
-        Assert.All(received.OfType<KlineClosed>(), k => Assert.True(k.ReceivedAtMs > 0));
+        Assert.All(received.Klines(), k => Assert.True(k.ReceivedAtMs > 0));
     }
 
     [Fact]
@@ -149,6 +149,35 @@ public sealed class MarketDataStreamSpecs(ITestOutputHelper output) : Akka.TestK
         await sink.ExpectMsgAsync<object>(ProbeReading.Patience);
         await sink.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
         await symbols.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public async Task Should_tell_a_symbol_its_klines_of_one_batch_as_one_message_never_past_its_other_events()
+    {
+        // arrange: BTC's klines on both sides of a BTC mark, one ETH kline among them
+        await using var sim = await StartAsync();
+        var symbols = CreateTestProbe();
+        var stream = Start(sim, symbols);
+        await SubscribeAsync(stream, Btc, Eth);
+        var bars = Enumerable.Range(0, 4).Select(i => new Kline(FirstOpenMs + (i * Minute), 100m, 101m, 99m, 100.5m, 10m)).ToList();
+        var mark = new MarkPriceChanged(new(Btc, 100.4m, 100.3m, 0m, 0.0001m, FirstOpenMs + 3_600_000, FirstOpenMs + (2 * Minute)));
+        object[] events =
+        [
+            new KlineClosed(Btc, bars[0], 1), new KlineClosed(Eth, bars[0], 1), new KlineClosed(Btc, bars[1], 1), mark,
+            new KlineClosed(Btc, bars[2], 1), new KlineClosed(Btc, bars[3], 1),
+        ];
+
+        // act
+        stream.Tell(new MarketDataBatch(events), CreateTestProbe());
+        var received = await symbols.ReceiveUntilAsync(r => r.KlineOpens(Btc).Count == 4 && r.KlineOpens(Eth).Count == 1);
+
+        // assert: BTC's first two bars as one message before its mark, the last two as one after; ETH's bar alone
+        var btc = received.Where(m => m is IWithSymbol { Symbol: var symbol } && symbol == Btc).ToList();
+        Assert.Equal(3, btc.Count);
+        Assert.Equal([bars[0].OpenTimeMs, bars[1].OpenTimeMs], Assert.IsType<KlinesClosed>(btc[0]).Klines.Select(k => k.Kline.OpenTimeMs));
+        Assert.Same(mark, btc[1]);
+        Assert.Equal([bars[2].OpenTimeMs, bars[3].OpenTimeMs], Assert.IsType<KlinesClosed>(btc[2]).Klines.Select(k => k.Kline.OpenTimeMs));
+        Assert.Equal(bars[0].OpenTimeMs, Assert.IsType<KlineClosed>(Assert.Single(received, m => m is IWithSymbol { Symbol: var symbol } && symbol == Eth)).Kline.OpenTimeMs);
     }
 
     private IActorRef Start(SimVenue sim, TestProbe symbols, MarketDataSettings? settings = null) =>

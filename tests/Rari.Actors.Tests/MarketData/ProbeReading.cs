@@ -51,9 +51,18 @@ internal static class ProbeReading
         return received;
     }
 
-    /// <summary>The open times of the closed klines told to <paramref name="symbol"/>, in order.</summary>
+    /// <summary>The open times of the closed klines told to <paramref name="symbol"/>, in order (alone or several in one message).</summary>
     public static List<long> KlineOpens(this IEnumerable<object> messages, Symbol symbol) =>
-        [.. messages.OfType<KlineClosed>().Where(k => k.Symbol == symbol).Select(k => k.Kline.OpenTimeMs)];
+        [.. messages.Klines().Where(k => k.Symbol == symbol).Select(k => k.Kline.OpenTimeMs)];
+
+    /// <summary>Every closed kline told, in order, whether it came alone or with others of its symbol.</summary>
+    public static IEnumerable<KlineClosed> Klines(this IEnumerable<object> messages) =>
+        messages.SelectMany(m => m switch
+        {
+            KlineClosed k => [k],
+            KlinesClosed ks => ks.Klines,
+            _ => Array.Empty<KlineClosed>(),
+        });
 
     /// <summary>Asks the stream for its status.</summary>
     public static Task<MarketDataStatus> StatusAsync(this IActorRef stream) => stream.Ask<MarketDataStatus>(GetMarketDataStatus.Instance, Patience);
@@ -62,6 +71,7 @@ internal static class ProbeReading
         string.Join(", ", received.TakeLast(20).Select(m => m switch
         {
             KlineClosed k => $"KlineClosed({k.Symbol} {k.Kline.OpenTimeMs})",
+            KlinesClosed ks => $"KlinesClosed({ks.Symbol} {string.Join(" ", ks.Klines.Select(k => k.Kline.OpenTimeMs))})",
             _ => m.GetType().Name + (m is IWithSymbol s ? $"({s.Symbol})" : string.Empty),
         }));
 }

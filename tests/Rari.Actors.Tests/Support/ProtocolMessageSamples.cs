@@ -44,6 +44,7 @@ public static class ProtocolMessageSamples
         return
         [
             new KlineClosed(symbol, bar, closeMs + 87),
+            new KlinesClosed(symbol, [new KlineClosed(symbol, run.Bars[RecordedStrategyRuns.WarmUpBars + 1_233], closeMs + 7), new KlineClosed(symbol, bar, closeMs + 87)]),
             new BookTickerChanged(new(symbol, bar.Close - 0.01m, 12.345m, bar.Close, 3.210m, 7_000_123_456, closeMs + 5)),
             new MarkPriceChanged(new(symbol, bar.Close, bar.Close + 0.12m, 0m, 0.00010000m, closeMs + 3_600_000, closeMs)),
             new MarketDataStale(symbol, closeMs, closeMs + 65_000),

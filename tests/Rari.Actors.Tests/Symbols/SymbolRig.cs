@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit;
 using Rari.Actors.Execution;
+using Rari.Actors.MarketData;
 using Rari.Actors.Risk;
 using Rari.Actors.Settings;
 using Rari.Actors.Strategies;
@@ -8,6 +9,7 @@ using Rari.Actors.Symbols;
 using Rari.Actors.Tests.Strategies;
 using Rari.Domain.Risk;
 using Rari.Domain.Strategies;
+using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Sizing;
 
 namespace Rari.Actors.Tests.Symbols;
@@ -50,6 +52,12 @@ internal sealed class SymbolRig
         }));
     }
 
+    /// <summary>A grid whose range comes from the ATR: an inverted bar (high below low) makes its indicator throw.</summary>
+    public static StrategySet AtrGrid { get; } = StrategySet.Default with
+    {
+        Grid = GridSettings.Default with { RangeSource = GridRangeSource.Volatility, VolatilitySource = GridVolatilitySource.Atr },
+    };
+
     public StrategyKind Mode { get; }
 
     public StrategySet Strategies { get; }
@@ -91,6 +99,26 @@ internal sealed class SymbolRig
                 status = await StrategyStatusOf(supervisor);
                 Assert.Equal(StrategyStage.Trading, status.Stage);
                 Assert.True(status.HasAccount);
+            },
+            StrategyFixtures.Wait,
+            TimeSpan.FromMilliseconds(50));
+        return status!;
+    }
+
+    /// <summary>Bar <paramref name="index"/> with its high below its low (the ATR grid throws on it).</summary>
+    public static KlineClosed InvertedBar(int index) =>
+        new(StrategyFixtures.Eth, StrategyFixtures.Bars[index] with { High = StrategyFixtures.Bars[index].Low - 1m }, 0);
+
+    /// <summary>Waits until the (current incarnation of the) strategy trades and has decided on <paramref name="klines"/> bars.</summary>
+    public async Task<StrategyStatus> StrategyHandledAsync(IActorRef supervisor, long klines)
+    {
+        StrategyStatus? status = null;
+        await _kit.AwaitAssertAsync(
+            async () =>
+            {
+                status = await StrategyStatusOf(supervisor);
+                Assert.Equal(StrategyStage.Trading, status.Stage);
+                Assert.Equal(klines, status.KlinesHandled);
             },
             StrategyFixtures.Wait,
             TimeSpan.FromMilliseconds(50));

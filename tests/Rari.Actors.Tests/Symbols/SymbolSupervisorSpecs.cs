@@ -20,17 +20,11 @@ namespace Rari.Actors.Tests.Symbols;
 /// <summary>The symbol supervisor: routing, restarts with back-off, halting after repeated failures, readings, status.</summary>
 public sealed class SymbolSupervisorSpecs(ITestOutputHelper output) : Akka.TestKit.Xunit2.TestKit(PersistenceConfig, output)
 {
-    // A grid whose range comes from the ATR: an inverted bar (high below low) makes its indicator throw.
-    private static readonly StrategySet AtrGrid = StrategySet.Default with
-    {
-        Grid = GridSettings.Default with { RangeSource = GridRangeSource.Volatility, VolatilitySource = GridVolatilitySource.Atr },
-    };
-
     [Fact]
     public async Task Should_restart_a_strategy_that_throws_and_give_it_the_latest_trading_state()
     {
         // arrange
-        var rig = new SymbolRig(this, strategies: AtrGrid);
+        var rig = new SymbolRig(this, strategies: SymbolRig.AtrGrid);
         var supervisor = rig.Start();
         rig.Mediator.ExpectMsg<Subscribe>(subscribe => subscribe.Topic == Topics.Account, Wait);
         rig.Mediator.ExpectMsg<Subscribe>(subscribe => subscribe.Topic == Topics.TradingState, Wait);
@@ -38,7 +32,7 @@ public sealed class SymbolSupervisorSpecs(ITestOutputHelper output) : Akka.TestK
         supervisor.Tell(new TradingStateChanged(Eth, TradingState.Reducing, "operator", 1));
 
         // act
-        supervisor.Tell(InvertedBar(FirstLive));
+        supervisor.Tell(SymbolRig.InvertedBar(FirstLive));
 
         // assert: a second incarnation warms up, with the reducing state it was not told itself
         AwaitCondition(() => rig.StrategyStarts == 2, Wait);
@@ -61,15 +55,15 @@ public sealed class SymbolSupervisorSpecs(ITestOutputHelper output) : Akka.TestK
     public async Task Should_halt_the_symbol_after_repeated_failures_and_resume_only_when_told()
     {
         // arrange: two failures within the window halt
-        var rig = new SymbolRig(this, strategies: AtrGrid, settings: FastSettings with { MaxFailures = 2 });
+        var rig = new SymbolRig(this, strategies: SymbolRig.AtrGrid, settings: FastSettings with { MaxFailures = 2 });
         var supervisor = rig.Start();
         await rig.StrategyTradingAsync(supervisor);
-        supervisor.Tell(InvertedBar(FirstLive));
+        supervisor.Tell(SymbolRig.InvertedBar(FirstLive));
         AwaitCondition(() => rig.StrategyStarts == 2, Wait);
         await rig.StrategyTradingAsync(supervisor);
 
         // act
-        supervisor.Tell(InvertedBar(FirstLive + 1));
+        supervisor.Tell(SymbolRig.InvertedBar(FirstLive + 1));
 
         // assert: the risk gate halts the symbol (and cancels its entries); the symbol says so
         var halt = rig.RiskGateGot<HaltTrading>();
@@ -217,9 +211,6 @@ public sealed class SymbolSupervisorSpecs(ITestOutputHelper output) : Akka.TestK
         Assert.Equal(1, rig.StrategyStarts);
         Assert.Equal(9, status.Grid!.Rungs.Count(r => r.Status == Domain.Strategies.Grid.GridRungStatus.Resting)); // the ladder the dashboard draws
     }
-
-    private static KlineClosed InvertedBar(int index) =>
-        new(Eth, Bars[index] with { High = Bars[index].Low - 1m }, 0);
 
     /// <summary>Writes one event into a journal, as a strategy of another version might have.</summary>
     private sealed class JournalWriter : ReceivePersistentActor

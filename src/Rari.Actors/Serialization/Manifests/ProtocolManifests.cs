@@ -13,6 +13,7 @@ internal static class ProtocolManifests
 {
     public static void Register(MessageManifests.Builder manifests) => manifests
         .Add<KlineClosed>("market-data.kline-closed.v1")
+        .Add<KlinesClosed>("market-data.klines-closed.v1")
         .Add<BookTickerChanged>("market-data.book-ticker-changed.v1")
         .Add<MarkPriceChanged>("market-data.mark-price-changed.v1")
         .Add<MarketDataStale>("market-data.stale.v1")
