@@ -40,7 +40,7 @@ public static class RariHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(runtime);
         var settings = runtime.Settings;
-        var strategies = new StrategySet(settings.Grid, settings.Volatility, settings.Hybrid);
+        var strategies = settings.Strategies;
         var history = new AsterKlineHistory(runtime.Rest);
         var singleton = new ClusterSingletonOptions { Role = TraderRole };
 

@@ -1,3 +1,4 @@
+using Rari.Domain.Strategies;
 using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Hybrid;
 using Rari.Domain.Strategies.Sizing;
@@ -35,4 +36,7 @@ public sealed record RariSettings(
 
     /// <summary><c>rari.gateway</c>: the exchange gateway.</summary>
     public GatewaySettings Gateway { get; init; } = GatewaySettings.Default;
+
+    /// <summary>The strategies a symbol runs, making their client order ids with the gateway's prefix.</summary>
+    public StrategySet Strategies => new(Grid, Volatility, Hybrid) { ClientOrderIdPrefix = Gateway.ClientOrderIdPrefix };
 }

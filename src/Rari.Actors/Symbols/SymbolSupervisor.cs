@@ -131,7 +131,7 @@ public sealed partial class SymbolSupervisor : ReceiveActor, IWithTimers
     private readonly TimeProvider _time;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly MarketObserver _observer;
-    private readonly ClientOrderIdFactory _ids = new();
+    private readonly ClientOrderIdFactory _ids;
     private readonly StrategyId[] _owned;
 
     /// <summary>Creates the supervisor; see <see cref="Props"/>.</summary>
@@ -164,6 +164,9 @@ public sealed partial class SymbolSupervisor : ReceiveActor, IWithTimers
         _mode = mode;
         _setup = catalog.Symbols.TryGetValue(symbol, out var setup) ? setup : null;
         _strategies = strategies ?? throw new ArgumentNullException(nameof(strategies));
+
+        // The strategies make their ids with this prefix; order events are routed by parsing them back.
+        _ids = new ClientOrderIdFactory(strategies.ClientOrderIdPrefix);
         _history = history ?? throw new ArgumentNullException(nameof(history));
         _riskGate = riskGate ?? throw new ArgumentNullException(nameof(riskGate));
         _gateway = gateway ?? throw new ArgumentNullException(nameof(gateway));

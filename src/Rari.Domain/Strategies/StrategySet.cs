@@ -34,11 +34,17 @@ public sealed record StrategySet(GridSettings Grid, VolatilitySettings Volatilit
     /// <summary>The defaults of every strategy.</summary>
     public static StrategySet Default { get; } = new(GridSettings.Default, VolatilitySettings.Default, HybridSettings.Default);
 
+    /// <summary>
+    /// The prefix of the client order ids the strategies make (<c>rari.gateway.client-order-id-prefix</c>): the gateway
+    /// takes only orders with its own prefix for ours, so the strategies must make theirs with the same one.
+    /// </summary>
+    public string ClientOrderIdPrefix { get; init; } = ClientOrderIdFactory.DefaultPrefix;
+
     /// <summary>A fresh strategy of <paramref name="kind"/> for <paramref name="symbol"/>.</summary>
     /// <exception cref="ArgumentException">The settings are invalid, or the kind is unknown.</exception>
     public ITradingStrategy Create(StrategyKind kind, Symbol symbol)
     {
-        var ids = new ClientOrderIdFactory();
+        var ids = new ClientOrderIdFactory(ClientOrderIdPrefix);
         return kind switch
         {
             StrategyKind.Grid => new GridStrategy(GridId, symbol, Grid, ids),

@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using Rari.Actors.Settings;
 using Rari.Domain.Market;
+using Rari.Domain.Orders;
 using Rari.Domain.Strategies.Grid;
 using Rari.Domain.Strategies.Hybrid;
 using Rari.Domain.Strategies.Sizing;
@@ -84,6 +85,21 @@ public sealed class SettingsLoaderSpecs
         Assert.Equal(0.05m, settings.Risk.MaxDailyLoss);
         Assert.Equal(20, settings.Assets.For(new("BTCUSDT")).Leverage);
         Assert.Equal(new AssetProfile(new("XRPUSDT"), 5, StrategyKind.Grid, VolatilityClass.High), settings.Assets.For(new("XRPUSDT")));
+    }
+
+    [Fact]
+    public void Should_give_the_strategies_the_gateway_s_client_order_id_prefix()
+    {
+        // arrange
+        var config = HoconFiles.With("gateway.client-order-id-prefix=bot1", "grid.levels=12");
+
+        // act
+        var strategies = RariSettingsLoader.Create(config).Strategies;
+
+        // assert: the prefix the gateway recognises, with the strategies' own settings
+        Assert.Equal("bot1", strategies.ClientOrderIdPrefix);
+        Assert.Equal(12, strategies.Grid.LevelCount);
+        Assert.Equal(ClientOrderIdFactory.DefaultPrefix, RariSettingsLoader.Create(HoconFiles.Reference).Strategies.ClientOrderIdPrefix);
     }
 
     [Fact]

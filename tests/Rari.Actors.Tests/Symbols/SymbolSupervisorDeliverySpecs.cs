@@ -110,6 +110,26 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
     }
 
     [Fact]
+    public async Task Should_route_order_events_by_the_configured_client_order_id_prefix()
+    {
+        // arrange: strategies that make their ids with "bot1", as rari.gateway.client-order-id-prefix = bot1 does
+        var rig = new SymbolRig(this, strategies: StrategySet.Default with { ClientOrderIdPrefix = "bot1" });
+        var supervisor = rig.Start();
+        await rig.StrategyTradingAsync(supervisor);
+
+        // act: two order events of the grid under the configured prefix, one under the default prefix (not ours)
+        var ours = new ClientOrderIdFactory("bot1");
+        supervisor.Tell(new OrderCanceled(Eth, ours.Create(StrategySet.GridId, Eth, 1), 1));
+        supervisor.Tell(new OrderCanceled(Eth, new ClientOrderIdFactory().Create(StrategySet.GridId, Eth, 2), 2));
+        supervisor.Tell(new OrderCanceled(Eth, ours.Create(StrategySet.GridId, Eth, 3), 3));
+        supervisor.Tell(Closed(FirstLive));
+
+        // assert: the bar after them shows that exactly the two of ours reached the grid
+        var status = await rig.StrategyHandledAsync(supervisor, 1);
+        Assert.Equal(2, status.OrderEventsHandled);
+    }
+
+    [Fact]
     public async Task Should_read_and_decide_every_kline_of_a_batch_in_order_as_if_each_had_come_alone()
     {
         // arrange
