@@ -7,7 +7,11 @@ namespace Rari.Node;
 public static class Program
 {
     /// <summary>Entry point; returns the process exit code (0 success, 1 failure, 2 usage or unavailable).</summary>
-    public static int Main(string[] args) => BuildRootCommand().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        NativeHeap.LimitArenas();
+        return BuildRootCommand().Parse(args).Invoke();
+    }
 
     /// <summary>The command tree, separate from <see cref="Main"/> so tests can parse and invoke it.</summary>
     public static RootCommand BuildRootCommand()
