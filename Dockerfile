@@ -41,5 +41,8 @@ VOLUME ["/rari"]
 # container's loopback: use it with `docker compose exec node1 rari ops cluster show`.
 EXPOSE 4053 5080 8501
 ENV PATH="/app:${PATH}"
+# Two malloc arenas from the first thread on (rari sets the same limit itself at start, after the runtime's first
+# threads): glibc's per-thread arenas made a long paper run's resident set grow (docs/performance.md, memory).
+ENV MALLOC_ARENA_MAX=2
 ENTRYPOINT ["dotnet", "/app/rari.dll"]
 CMD ["--help"]
