@@ -27,12 +27,33 @@ public sealed partial class RiskGate
         }
     }
 
-    private void OnMarket(SymbolMarketObserved market)
+    private void OnMarket(SymbolMarketObserved market) => Judge(market, null);
+
+    private void OnMarkets(SymbolMarketsObserved batch) => JudgeFrom(batch.Readings, 0);
+
+    // One reading after the other, as if each had come alone: a reading whose decision goes to the journal holds the
+    // rest until the write is done (as the journal's stash would hold single readings), so the next one is judged on
+    // the state it left and its commands go out first.
+    private void JudgeFrom(IReadOnlyList<SymbolMarketObserved> readings, int from)
+    {
+        for (var i = from; i < readings.Count; i++)
+        {
+            var next = i + 1;
+            var then = next < readings.Count ? () => JudgeFrom(readings, next) : (Action?)null;
+            if (Judge(readings[i], then))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Judges one market reading; true when its decision is being journaled (<paramref name="afterWrite"/> then runs once it is done).</summary>
+    private bool Judge(SymbolMarketObserved market, Action? afterWrite)
     {
         var news = _readings.Observe(market);
         if (news == MarketNews.None)
         {
-            return;
+            return false;
         }
 
         Observe(market.TimestampMs);
@@ -51,7 +72,13 @@ public sealed partial class RiskGate
             inputs.Add(new BarReturnObserved(market.TimestampMs, market.Symbol, barReturn, market.RecentStdDev));
         }
 
-        Decide(inputs);
+        return Decide(inputs, afterWrite is null ? null : written =>
+        {
+            if (written)
+            {
+                afterWrite();
+            }
+        });
     }
 
     private void OnOrderEvent(IOrderEvent orderEvent)
@@ -128,12 +155,13 @@ public sealed partial class RiskGate
     /// </summary>
     /// <param name="inputs">The inputs.</param>
     /// <param name="done">Called once it is all done, with whether anything was journaled.</param>
+    /// <returns>True when events are being journaled (<paramref name="done"/> runs in the write's callback).</returns>
     /// <exception cref="ArgumentException">The monitor refused an input (nothing was journaled).</exception>
-    private void Decide(IReadOnlyList<RiskInput> inputs, Action<bool>? done = null)
+    private bool Decide(IReadOnlyList<RiskInput> inputs, Action<bool>? done = null)
     {
         if (inputs.Count == 0)
         {
-            return;
+            return false;
         }
 
         // The working state sees each input's events before the next input is decided; the actor's own state changes
@@ -161,7 +189,7 @@ public sealed partial class RiskGate
         {
             SendCommands(commands);
             done?.Invoke(false);
-            return;
+            return false;
         }
 
         var pending = events.Count;
@@ -179,6 +207,7 @@ public sealed partial class RiskGate
             SnapshotIfDue(events.Count);
             done?.Invoke(true);
         });
+        return true;
     }
 
     // One cancel or close per scope is enough, however many inputs of one write asked for it (as the monitor does).
