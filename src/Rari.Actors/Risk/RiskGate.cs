@@ -80,6 +80,7 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
     private readonly RiskGateOptions _options;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly MarketReadings _readings;
+    private readonly List<RiskInput> _marketInputs = new(2);
     private readonly OpenEntryBook _entries = new();
     private readonly RecentBooks _books;
     private readonly Dictionary<Symbol, TradingState> _publishedSymbols = [];
