@@ -31,7 +31,10 @@ public sealed partial class RiskGate
 
     private void OnMarkets(SymbolMarketsObserved batch) => new ReadingsInOrder(this, batch.Readings).JudgeFrom(0);
 
-    /// <summary>Judges one market reading; true when its decision is being journaled (<paramref name="afterWrite"/> then runs once it is done).</summary>
+    /// <summary>
+    /// Judges one market reading; true when its decision is being journaled. <paramref name="afterWrite"/> is
+    /// <see cref="Decide"/>'s <c>done</c>: told at once when nothing is journaled, after the write's callbacks otherwise.
+    /// </summary>
     private bool Judge(SymbolMarketObserved market, Action<bool>? afterWrite)
     {
         var news = _readings.Observe(market);
