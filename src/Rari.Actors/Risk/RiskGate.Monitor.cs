@@ -27,19 +27,28 @@ public sealed partial class RiskGate
         }
     }
 
-    private void OnMarket(SymbolMarketObserved market)
+    private void OnMarket(SymbolMarketObserved market) => Judge(market, null);
+
+    private void OnMarkets(SymbolMarketsObserved batch) => new ReadingsInOrder(this, batch.Readings).JudgeFrom(0);
+
+    /// <summary>
+    /// Judges one market reading; true when its decision is being journaled. <paramref name="afterWrite"/> is
+    /// <see cref="Decide"/>'s <c>done</c>: told at once when nothing is journaled, after the write's callbacks otherwise.
+    /// </summary>
+    private bool Judge(SymbolMarketObserved market, Action<bool>? afterWrite)
     {
         var news = _readings.Observe(market);
         if (news == MarketNews.None)
         {
-            return;
+            return false;
         }
 
         Observe(market.TimestampMs);
 
         // A new mark revalues the open positions, so it is also an equity reading: the daily loss sees a crash at the
-        // next bar, not only at the next fill.
-        var inputs = new List<RiskInput>(2);
+        // next bar, not only at the next fill. The list is the gate's own scratch (Decide reads it before it returns).
+        var inputs = _marketInputs;
+        inputs.Clear();
         if (_account is not null)
         {
             inputs.Add(EquityInput(market.TimestampMs));
@@ -51,7 +60,7 @@ public sealed partial class RiskGate
             inputs.Add(new BarReturnObserved(market.TimestampMs, market.Symbol, barReturn, market.RecentStdDev));
         }
 
-        Decide(inputs);
+        return Decide(inputs, afterWrite);
     }
 
     private void OnOrderEvent(IOrderEvent orderEvent)
@@ -128,42 +137,50 @@ public sealed partial class RiskGate
     /// </summary>
     /// <param name="inputs">The inputs.</param>
     /// <param name="done">Called once it is all done, with whether anything was journaled.</param>
+    /// <returns>True when events are being journaled (<paramref name="done"/> runs in the write's callback).</returns>
     /// <exception cref="ArgumentException">The monitor refused an input (nothing was journaled).</exception>
-    private void Decide(IReadOnlyList<RiskInput> inputs, Action<bool>? done = null)
+    private bool Decide(IReadOnlyList<RiskInput> inputs, Action<bool>? done = null)
     {
         if (inputs.Count == 0)
         {
-            return;
+            return false;
         }
 
         // The working state sees each input's events before the next input is decided; the actor's own state changes
-        // only in the journal's callbacks.
+        // only in the journal's callbacks. Most inputs decide nothing: the lists are made only for what they decide.
         var working = _state;
-        var events = new List<IRiskEvent>();
-        var commands = new List<RiskCommand>();
-        foreach (var input in inputs)
+        List<IRiskEvent>? events = null;
+        List<RiskCommand>? commands = null;
+        for (var i = 0; i < inputs.Count; i++)
         {
-            var decision = _monitor.Decide(working, input);
+            var decision = _monitor.Decide(working, inputs[i]);
             foreach (var riskEvent in decision.Events)
             {
-                events.Add(riskEvent);
+                (events ??= []).Add(riskEvent);
                 working = working.Apply(riskEvent);
             }
 
             foreach (var command in decision.Commands)
             {
-                AddCommand(commands, command);
+                AddCommand(commands ??= [], command);
             }
         }
 
-        var nowMs = inputs[^1].TimestampMs;
-        if (events.Count == 0)
+        if (events is null)
         {
             SendCommands(commands);
             done?.Invoke(false);
-            return;
+            return false;
         }
 
+        PersistDecision(events, commands, inputs[^1].TimestampMs, done);
+        return true;
+    }
+
+    // Journals the events in one write, folds them, and only then publishes the trading states and sends the commands.
+    // (Its own method, so the callback's captures are allocated only when there is something to journal.)
+    private void PersistDecision(List<IRiskEvent> events, List<RiskCommand>? commands, long nowMs, Action<bool>? done)
+    {
         var pending = events.Count;
         PersistAll(events, riskEvent =>
         {
@@ -195,8 +212,13 @@ public sealed partial class RiskGate
         commands.Add(command);
     }
 
-    private void SendCommands(List<RiskCommand> commands)
+    private void SendCommands(List<RiskCommand>? commands)
     {
+        if (commands is null)
+        {
+            return;
+        }
+
         foreach (var command in commands)
         {
             _log.Warning("Risk gate asks the gateway to {Command} {Scope}: {Reason}", command.GetType().Name, command.Symbol?.ToString() ?? "all symbols", command.Reason);
@@ -264,6 +286,46 @@ public sealed partial class RiskGate
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The readings of one <see cref="SymbolMarketsObserved"/>, judged one after the other as if each had come alone: a
+    /// reading whose decision goes to the journal holds the rest until the write is done (as the journal's stash holds
+    /// single readings), so the next one is judged on the state it left, after its commands went out.
+    /// </summary>
+    private sealed class ReadingsInOrder
+    {
+        private readonly RiskGate _gate;
+        private readonly IReadOnlyList<SymbolMarketObserved> _batch;
+        private readonly Action<bool> _afterWrite;
+        private int _next;
+
+        public ReadingsInOrder(RiskGate gate, IReadOnlyList<SymbolMarketObserved> readings)
+        {
+            _gate = gate;
+            _batch = readings;
+            _afterWrite = AfterWrite; // one delegate per batch, not one per reading
+        }
+
+        public void JudgeFrom(int index)
+        {
+            for (var i = index; i < _batch.Count; i++)
+            {
+                _next = i + 1;
+                if (_gate.Judge(_batch[i], _next < _batch.Count ? _afterWrite : null))
+                {
+                    return; // the rest follow in the write's callback
+                }
+            }
+        }
+
+        private void AfterWrite(bool written)
+        {
+            if (written)
+            {
+                JudgeFrom(_next);
+            }
+        }
     }
 
     // Operator controls and escalated errors come with their sender's clock; decisions run on exchange time, so they take

@@ -27,7 +27,8 @@ namespace Rari.Actors.Risk;
 /// <see cref="FundsTransferred"/>; from the gateway also <see cref="GatewayStatus"/> and <see cref="OpenEntryOrders"/>
 /// (the answers to the <see cref="GetGatewayStatus"/> and <see cref="GetOpenEntryOrders"/> it asks after each start, so
 /// it holds an account view and the resting entries before the next publication) and <see cref="OrderRateObserved"/> (for the order-rate
-/// rule); <see cref="SymbolMarketObserved"/> and <see cref="MarketData.OrderBookChanged"/> (depth and slippage rules,
+/// rule); <see cref="SymbolMarketObserved"/> (one bar), <see cref="SymbolMarketsObserved"/> (one symbol's bars of a
+/// stream batch, judged one by one as if each had come alone) and <see cref="MarketData.OrderBookChanged"/> (depth and slippage rules,
 /// used while younger than <see cref="RiskGateOptions.BookMaxAge"/>) from the symbols; the operator's
 /// <see cref="HaltTrading"/>, <see cref="ResumeTrading"/> and <see cref="FlattenPositions"/> (answered with
 /// <see cref="ControlResult"/>); <see cref="GetRiskStatus"/> (answered with <see cref="RiskStatus"/>);
@@ -79,6 +80,7 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
     private readonly RiskGateOptions _options;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly MarketReadings _readings;
+    private readonly List<RiskInput> _marketInputs = new(2);
     private readonly OpenEntryBook _entries = new();
     private readonly RecentBooks _books;
     private readonly Dictionary<Symbol, TradingState> _publishedSymbols = [];
@@ -147,6 +149,7 @@ public sealed partial class RiskGate : ReceivePersistentActor, IWithTimers
         Command<SubmitOrder>(Judge);
         Command<AccountChanged>(OnAccount);
         Command<SymbolMarketObserved>(OnMarket);
+        Command<SymbolMarketsObserved>(OnMarkets);
         Command<MarketData.OrderBookChanged>(book =>
         {
             Observe(book.EventTimeMs);

@@ -41,6 +41,16 @@ public sealed record SymbolMarketObserved(
     decimal? StopLossPrice) : IWithSymbol, IRariMessage;
 
 /// <summary>
+/// Several <see cref="SymbolMarketObserved"/> readings of one symbol, oldest first, in one message: the bars of one stream
+/// batch. The risk gate judges them one after the other exactly as if they had come one by one (a circuit breaker
+/// tripped by one reading is journaled before the next reading is judged), but its mailbox takes one message per
+/// symbol per batch instead of one per bar.
+/// </summary>
+/// <param name="Symbol">The symbol every reading belongs to.</param>
+/// <param name="Readings">The readings, oldest first.</param>
+public sealed record SymbolMarketsObserved(Symbol Symbol, IReadOnlyList<SymbolMarketObserved> Readings) : IWithSymbol, IRariMessage;
+
+/// <summary>
 /// The risk gate's trading state changed, for the whole trader (<paramref name="Symbol"/> null) or one symbol; published
 /// on <see cref="Hosting.Topics.TradingState"/> so every symbol applies it.
 /// </summary>

@@ -25,12 +25,17 @@ public sealed partial class SymbolSupervisor
     {
         if (closed.Symbol == _symbol)
         {
-            Observe(closed);
+            if (Observe(closed) is { } observed)
+            {
+                _riskGate.Tell(observed);
+            }
+
             Deliver(closed);
         }
     }
 
-    // Each kline is read for the risk gate as if it had come alone; the strategy gets them in one message when it runs.
+    // Each kline is read for the risk gate as if it had come alone, and the readings go to it in one message (the gate
+    // judges them one by one); the strategy gets the klines in one message when it runs.
     private void OnKlines(KlinesClosed closed)
     {
         if (closed.Symbol != _symbol)
@@ -39,26 +44,54 @@ public sealed partial class SymbolSupervisor
         }
 
         var klines = closed.Klines;
+        SymbolMarketObserved? first = null;
+        List<SymbolMarketObserved>? readings = null;
         for (var i = 0; i < klines.Count; i++)
         {
-            Observe(klines[i]);
+            if (Observe(klines[i]) is not { } observed)
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = observed;
+            }
+            else
+            {
+                readings ??= new List<SymbolMarketObserved>(klines.Count - i + 1) { first };
+                readings.Add(observed);
+            }
+        }
+
+        if (readings is not null)
+        {
+            _riskGate.Tell(new SymbolMarketsObserved(_symbol, readings));
+        }
+        else if (first is not null)
+        {
+            _riskGate.Tell(first);
         }
 
         DeliverAll(closed);
     }
 
-    private void Observe(KlineClosed closed)
+    // The risk reading of a closed bar, or null for a repeated or malformed one.
+    private SymbolMarketObserved? Observe(KlineClosed closed)
     {
         var bar = closed.Kline;
         if (_observer.Observe(bar, _mark?.Update.MarkPrice) is { } observed)
         {
             _marketNowMs = Math.Max(_marketNowMs, observed.TimestampMs);
-            _riskGate.Tell(observed);
+            return observed;
         }
-        else if (!MarketObserver.IsWellFormed(bar))
+
+        if (!MarketObserver.IsWellFormed(bar))
         {
             _log.Warning("{Symbol}: malformed bar at {OpenTimeMs} (O {Open} H {High} L {Low} C {Close}) kept out of the risk readings", _symbol, bar.OpenTimeMs, bar.Open, bar.High, bar.Low, bar.Close);
         }
+
+        return null;
     }
 
     private void OnMarkPrice(MarkPriceChanged changed)

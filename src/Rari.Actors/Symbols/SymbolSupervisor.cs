@@ -49,7 +49,9 @@ namespace Rari.Actors.Symbols;
 /// another, and none is sent twice. Bars lost in a dying incarnation's mailbox are fetched again by the next one's warm-up
 /// (it skips bars it already covers by open time).</para>
 /// <para><b>Risk readings.</b> Every closed bar becomes a <see cref="SymbolMarketObserved"/> for the risk gate
-/// (<see cref="MarketObserver"/>: bar return, spread of recent returns, realized volatility, ATR), halted or not.</para>
+/// (<see cref="MarketObserver"/>: bar return, spread of recent returns, realized volatility, ATR), halted or not; the
+/// readings of one <see cref="KlinesClosed"/> go in one <see cref="SymbolMarketsObserved"/> when there are several, so
+/// the single risk gate's mailbox takes one message per symbol per stream batch.</para>
 /// <para><b>Start-up.</b> Subscribes to the topics, asks the gateway for the current account and the risk gate for the
 /// current trading states (published views only arrive on change), retrying with back-off until answered, and
 /// warms the market readings up from recent klines.</para>

@@ -57,6 +57,7 @@ public static class ProtocolMessageSamples
                 Domain.Strategies.Grid.GridLadder.From(RecordedStrategyRuns.Grid.Snapshots[^1].State)),
             new SubmitOrder(new RiskRequest(place.Intent) { StopLossPrice = place.Intent.StopPrice }, place.Reason),
             new SymbolMarketObserved(symbol, closeMs, bar.Close, 0.00123456m, 0.0009m, 0.65m, 4.21m, null),
+            new SymbolMarketsObserved(symbol, [new SymbolMarketObserved(symbol, closeMs - 60_000, bar.Open, null, null, null, null, null), new SymbolMarketObserved(symbol, closeMs, bar.Close, -0.0021m, 0.0009m, 0.65m, 4.21m, bar.Close - 50m)]),
             new TradingStateChanged(symbol, TradingState.Halted, "daily loss limit", closeMs),
             new TradingStateChanged(null, TradingState.Active, "operator resumed", closeMs),
             GetRiskStatus.Instance,

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Rari.Actors.MarketData;
+using Rari.Actors.Risk;
 using Rari.Actors.Strategies;
 using Rari.Actors.Symbols;
 using Rari.Domain.Orders;
@@ -137,21 +138,47 @@ public sealed class SymbolSupervisorDeliverySpecs(ITestOutputHelper output) : Ak
         var supervisor = rig.Start();
         await rig.StrategyTradingAsync(supervisor);
 
-        // act: ten bars in one message, the first a repeat of nothing, then a lone bar after them
+        // act: ten bars in one message, then a lone bar after them
         supervisor.Tell(Batch(FirstLive, 10));
         supervisor.Tell(Closed(FirstLive + 10));
 
-        // assert: a risk reading per bar, in order; the strategy decided on all eleven, none skipped
-        for (var i = FirstLive; i <= FirstLive + 10; i++)
-        {
-            var closeMs = Bars[i].OpenTimeMs + StrategyActor.BarMs;
-            var reading = rig.RiskGateGot<Rari.Actors.Risk.SymbolMarketObserved>();
-            Assert.Equal(closeMs, reading.TimestampMs);
-        }
+        // assert: the batch's risk readings in one message, one per bar, in order; then the lone bar's on its own (a
+        // reading sent per bar of the batch would come first); the strategy decided on all eleven, none skipped
+        var batch = rig.RiskGateGot<SymbolMarketsObserved>();
+        Assert.Equal(Eth, batch.Symbol);
+        Assert.Equal(
+            Enumerable.Range(FirstLive, 10).Select(i => Bars[i].OpenTimeMs + StrategyActor.BarMs),
+            batch.Readings.Select(reading => reading.TimestampMs));
+        Assert.Equal((Bars[FirstLive + 9].Close / Bars[FirstLive + 8].Close) - 1m, batch.Readings[9].BarReturn);
+        Assert.Equal(Bars[FirstLive + 10].OpenTimeMs + StrategyActor.BarMs, rig.RiskGateGot<SymbolMarketObserved>().TimestampMs);
 
         var status = await rig.StrategyHandledAsync(supervisor, 11);
         Assert.Equal(0, status.KlinesSkipped);
         Assert.Equal(Bars[FirstLive + 10].Close, status.LastPrice);
+    }
+
+    [Fact]
+    public async Task Should_send_the_risk_gate_one_message_per_batch_with_only_the_bars_not_seen_before()
+    {
+        // arrange
+        var rig = new SymbolRig(this);
+        var supervisor = rig.Start();
+        await rig.StrategyTradingAsync(supervisor);
+        supervisor.Tell(Batch(FirstLive, 3));
+        Assert.Equal(3, rig.RiskGateGot<SymbolMarketsObserved>().Readings.Count);
+
+        // act: a batch repeating the last bar before two new ones; a batch with one new bar; a batch of repeats only
+        supervisor.Tell(Batch(FirstLive + 2, 3));
+        supervisor.Tell(Batch(FirstLive + 4, 2));
+        supervisor.Tell(Batch(FirstLive + 3, 3));
+        await SymbolRig.StatusOf(supervisor);
+
+        // assert: two readings in one message, then the lone new bar's reading on its own, and nothing for the repeats
+        var two = rig.RiskGateGot<SymbolMarketsObserved>();
+        Assert.Equal([Bars[FirstLive + 3].OpenTimeMs + StrategyActor.BarMs, Bars[FirstLive + 4].OpenTimeMs + StrategyActor.BarMs], two.Readings.Select(r => r.TimestampMs));
+        Assert.Equal(Bars[FirstLive + 5].OpenTimeMs + StrategyActor.BarMs, rig.RiskGateGot<SymbolMarketObserved>().TimestampMs);
+        var after = rig.RiskGate.ReceiveWhile(TimeSpan.FromMilliseconds(200), message => message);
+        Assert.DoesNotContain(after, message => message is SymbolMarketObserved or SymbolMarketsObserved);
     }
 
     private static KlinesClosed Batch(int from, int count) =>

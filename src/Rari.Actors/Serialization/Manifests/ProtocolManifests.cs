@@ -23,6 +23,7 @@ internal static class ProtocolManifests
         .Add<SymbolStatus>("symbol.status.v1")
         .Add<SubmitOrder>("risk-gate.submit-order.v1")
         .Add<SymbolMarketObserved>("risk-gate.symbol-market-observed.v1")
+        .Add<SymbolMarketsObserved>("risk-gate.symbol-markets-observed.v1")
         .Add<TradingStateChanged>("risk-gate.trading-state-changed.v1")
         .Add<GetRiskStatus>("risk-gate.get-status.v1")
         .Add<RiskStatus>("risk-gate.status.v1")

@@ -24,6 +24,13 @@ internal sealed class RiskGateStandIn : ReceiveActor
         var nowMs = 0L;
         Receive<GetRiskStatus>(_ => Sender.Tell(new RiskStatus(RiskState.Empty, 100_000m, 0, 0, 0)));
         Receive<SymbolMarketObserved>(observed => nowMs = Math.Max(nowMs, observed.TimestampMs));
+        Receive<SymbolMarketsObserved>(batch =>
+        {
+            foreach (var observed in batch.Readings)
+            {
+                nowMs = Math.Max(nowMs, observed.TimestampMs);
+            }
+        });
         Receive<SubmitOrder>(submit =>
         {
             probe.IntentArrived(submit.Symbol, Stopwatch.GetTimestamp());
